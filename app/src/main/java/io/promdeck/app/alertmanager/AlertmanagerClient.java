@@ -1,0 +1,93 @@
+package io.promdeck.app.alertmanager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.promdeck.app.http.CallResult;
+import io.promdeck.app.http.ComponentApi;
+import io.promdeck.app.http.MalformedReplyException;
+import io.promdeck.app.http.TransportRequest;
+import io.promdeck.app.http.TransportResponse;
+import io.promdeck.app.http.ReloadResult;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The Alertmanager v2 API of one peer, over whatever transport reaches it. */
+public final class AlertmanagerClient {
+
+    private final ComponentApi api;
+    private final ObjectMapper mapper;
+
+    public AlertmanagerClient(ComponentApi api) {
+        this.api = api;
+        this.mapper = api.mapper();
+    }
+
+    public String target() {
+        return api.target();
+    }
+
+    public CallResult<AlertmanagerStatus> status() {
+        return api.call(TransportRequest.get("/api/v2/status"), response -> AlertmanagerJson.status(tree(response)));
+    }
+
+    /** Every alert the peer holds, active, silenced and inhibited alike. */
+    public CallResult<List<Alert>> alerts() {
+        return api.call(TransportRequest.get("/api/v2/alerts"), response -> List.copyOf(AlertmanagerJson.alerts(tree(response))));
+    }
+
+    public CallResult<List<AlertGroup>> alertGroups() {
+        return api.call(TransportRequest.get("/api/v2/alerts/groups"), response -> List.copyOf(AlertmanagerJson.groups(tree(response))));
+    }
+
+    public CallResult<List<Silence>> silences() {
+        return api.call(TransportRequest.get("/api/v2/silences"), response -> List.copyOf(AlertmanagerJson.silences(tree(response))));
+    }
+
+    public CallResult<Silence> silence(String id) {
+        return api.call(TransportRequest.get("/api/v2/silence/" + encode(id)), response -> AlertmanagerJson.silence(tree(response)));
+    }
+
+    /**
+     * Posts the draft as it is, without Promdeck's validation (see {@link SilenceService} for the checked path):
+     * a new silence, or an update when the draft carries an existing id. Returns the silence id Alertmanager gives.
+     */
+    public CallResult<String> postSilence(SilenceDraft draft) {
+        String body = api.toJson(AlertmanagerJson.postableSilence(mapper, draft));
+        return api.call(TransportRequest.postJson("/api/v2/silences", body), response -> {
+            JsonNode id = tree(response).get("silenceID");
+            if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+                throw new MalformedReplyException("the reply has no silenceID");
+            }
+            return id.asText();
+        });
+    }
+
+    /** Expires a silence now; expiring an already expired one succeeds, an unknown id is a 404. */
+    public CallResult<String> expireSilence(String id) {
+        return api.callForText(TransportRequest.delete("/api/v2/silence/" + encode(id)));
+    }
+
+    /** {@code POST /-/reload}: a rejection carries Alertmanager's own message (e.g. an undefined receiver). */
+    public ReloadResult reload() {
+        CallResult<String> result = api.callForText(TransportRequest.post("/-/reload"));
+        if (result instanceof CallResult.Failed<String> failed) {
+            return ReloadResult.fromError(failed.error(), failed.elapsed());
+        }
+        return ReloadResult.reloaded(result.elapsed());
+    }
+
+    private JsonNode tree(TransportResponse response) throws IOException {
+        ComponentApi.requireJsonBody(response);
+        JsonNode node = mapper.readTree(response.body());
+        if (node == null) {
+            throw new MalformedReplyException("empty body where JSON was expected");
+        }
+        return node;
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,202 @@
+package io.promdeck.app.alertmanager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promdeck.app.http.MalformedReplyException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes Alertmanager v2 JSON; every missing or mistyped field becomes a {@link MalformedReplyException}. */
+final class AlertmanagerJson {
+
+    private AlertmanagerJson() {
+    }
+
+    static AlertmanagerStatus status(JsonNode root) throws MalformedReplyException {
+        JsonNode cluster = object(root, "cluster");
+        List<AlertmanagerStatus.Peer> peers = new ArrayList<>();
+        for (JsonNode peer : array(cluster, "peers", true)) {
+            peers.add(new AlertmanagerStatus.Peer(text(peer, "name"), text(peer, "address")));
+        }
+        String original = root.path("config").path("original").asText("");
+        return new AlertmanagerStatus(
+                cluster.path("name").asText(""),
+                ClusterState.parse(text(cluster, "status")),
+                peers,
+                root.path("versionInfo").path("version").asText(""),
+                original,
+                io.promdeck.app.prometheus.ConfigHash.ofText(original),
+                optionalInstant(root, "uptime"));
+    }
+
+    static List<Alert> alerts(JsonNode root) throws MalformedReplyException {
+        if (!root.isArray()) {
+            throw new MalformedReplyException("expected a JSON array of alerts");
+        }
+        List<Alert> alerts = new ArrayList<>(root.size());
+        for (JsonNode node : root) {
+            alerts.add(alert(node));
+        }
+        return alerts;
+    }
+
+    static Alert alert(JsonNode node) throws MalformedReplyException {
+        JsonNode status = object(node, "status");
+        List<String> receivers = new ArrayList<>();
+        for (JsonNode receiver : array(node, "receivers", true)) {
+            receivers.add(receiver.path("name").asText());
+        }
+        return new Alert(
+                text(node, "fingerprint"),
+                stringMap(node, "labels"),
+                stringMap(node, "annotations"),
+                AlertState.parse(text(status, "state")),
+                strings(status, "silencedBy"),
+                strings(status, "inhibitedBy"),
+                optionalInstant(node, "startsAt"),
+                optionalInstant(node, "endsAt"),
+                optionalInstant(node, "updatedAt"),
+                node.path("generatorURL").asText(""),
+                receivers);
+    }
+
+    static List<AlertGroup> groups(JsonNode root) throws MalformedReplyException {
+        if (!root.isArray()) {
+            throw new MalformedReplyException("expected a JSON array of alert groups");
+        }
+        List<AlertGroup> groups = new ArrayList<>();
+        for (JsonNode node : root) {
+            groups.add(new AlertGroup(stringMap(node, "labels"), node.path("receiver").path("name").asText(""),
+                    alerts(array(node, "alerts", false))));
+        }
+        return groups;
+    }
+
+    static List<Silence> silences(JsonNode root) throws MalformedReplyException {
+        if (!root.isArray()) {
+            throw new MalformedReplyException("expected a JSON array of silences");
+        }
+        List<Silence> silences = new ArrayList<>(root.size());
+        for (JsonNode node : root) {
+            silences.add(silence(node));
+        }
+        return silences;
+    }
+
+    static Silence silence(JsonNode node) throws MalformedReplyException {
+        List<Matcher> matchers = new ArrayList<>();
+        for (JsonNode m : array(node, "matchers", false)) {
+            boolean isEqual = !m.has("isEqual") || m.path("isEqual").asBoolean(true);
+            MatchType type = MatchType.of(m.path("isRegex").asBoolean(false), isEqual);
+            try {
+                matchers.add(Matcher.of(text(m, "name"), type, text(m, "value")));
+            } catch (MatcherSyntaxException e) {
+                throw new MalformedReplyException("silence " + node.path("id").asText() + " has a matcher Promdeck cannot read: " + e.reason());
+            }
+        }
+        return new Silence(
+                text(node, "id"),
+                matchers,
+                optionalInstant(node, "startsAt"),
+                optionalInstant(node, "endsAt"),
+                optionalInstant(node, "updatedAt"),
+                node.path("createdBy").asText(""),
+                node.path("comment").asText(""),
+                SilenceState.parse(node.path("status").path("state").asText(null)));
+    }
+
+    static ObjectNode postableSilence(ObjectMapper mapper, SilenceDraft draft) {
+        ObjectNode body = mapper.createObjectNode();
+        draft.existingId().ifPresent(id -> body.put("id", id));
+        ArrayNode matchers = body.putArray("matchers");
+        for (Matcher m : draft.matchers()) {
+            matchers.addObject()
+                    .put("name", m.name())
+                    .put("value", m.value())
+                    .put("isRegex", m.type().regex())
+                    .put("isEqual", m.type().equal());
+        }
+        if (draft.startsAt() != null) {
+            body.put("startsAt", draft.startsAt().toString());
+        }
+        if (draft.endsAt() != null) {
+            body.put("endsAt", draft.endsAt().toString());
+        }
+        body.put("createdBy", draft.createdBy());
+        body.put("comment", draft.comment());
+        return body;
+    }
+
+    private static JsonNode object(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw new MalformedReplyException("'" + field + "' is missing or not an object");
+        }
+        return value;
+    }
+
+    private static JsonNode array(JsonNode node, String field, boolean nullable) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if ((value == null || value.isNull()) && nullable) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+        if (value == null || !value.isArray()) {
+            throw new MalformedReplyException("'" + field + "' is missing or not an array");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedReplyException("'" + field + "' is missing or not a string");
+        }
+        return value.asText();
+    }
+
+    private static List<String> strings(JsonNode node, String field) throws MalformedReplyException {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array(node, field, true)) {
+            values.add(value.asText());
+        }
+        return values;
+    }
+
+    private static Map<String, String> stringMap(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw new MalformedReplyException("'" + field + "' is not an object");
+        }
+        Map<String, String> map = new HashMap<>(value.size() * 2);
+        var fields = value.fields();
+        while (fields.hasNext()) {
+            var entry = fields.next();
+            if (!entry.getValue().isTextual()) {
+                throw new MalformedReplyException("'" + field + "." + entry.getKey() + "' is not a string");
+            }
+            map.put(entry.getKey(), entry.getValue().asText());
+        }
+        return map;
+    }
+
+    private static Instant optionalInstant(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw new MalformedReplyException("'" + field + "' is not a timestamp: " + value.asText());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.promdeck.app.alertmanager;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One label matcher with Alertmanager's semantics: regexes are Go RE2, fully anchored; a missing label is the
+ * empty string.
+ */
+public final class Matcher {
+
+    private final String name;
+    private final MatchType type;
+    private final String value;
+    private final Pattern pattern;
+
+    private Matcher(String name, MatchType type, String value, Pattern pattern) {
+        this.name = name;
+        this.type = type;
+        this.value = value;
+        this.pattern = pattern;
+    }
+
+    /**
+     * @throws MatcherSyntaxException when a regex value is not valid RE2 (position 0: the caller knows where the value
+     *                                started)
+     */
+    public static Matcher of(String name, MatchType type, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
+        Pattern pattern = null;
+        if (type.regex()) {
+            try {
+                pattern = Pattern.compile("^(?:" + value + ")$");
+            } catch (PatternSyntaxException e) {
+                throw new MatcherSyntaxException(0, "invalid regular expression for " + name + ": " + e.getDescription()
+                        + (e.getPattern().isEmpty() ? "" : " in '" + value + "'"));
+            }
+        }
+        return new Matcher(name, type, value, pattern);
+    }
+
+    public static Matcher equal(String name, String value) {
+        return of(name, MatchType.EQUAL, value);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MatchType type() {
+        return type;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    /** Whether a label value (empty string for a missing label) satisfies this matcher. */
+    public boolean matches(String labelValue) {
+        String v = labelValue == null ? "" : labelValue;
+        return switch (type) {
+            case EQUAL -> v.equals(value);
+            case NOT_EQUAL -> !v.equals(value);
+            case REGEX -> pattern.matcher(v).find();
+            case NOT_REGEX -> !pattern.matcher(v).find();
+        };
+    }
+
+    /** Whether the matcher is satisfied by an alert's label set. */
+    public boolean matches(Map<String, String> labels) {
+        return matches(labels.get(name));
+    }
+
+    /** The classic syntax, value always quoted and escaped as Alertmanager prints it: {@code name="va\"lue"}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(name.length() + value.length() + 4).append(name).append(type.operator()).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matcher other && name.equals(other.name) && type == other.type && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, value);
+    }
+}
