@@ -1,0 +1,95 @@
+package io.promdeck.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What Prometheus replicas and Alertmanager peers of the lab share: a process, a port, a config file. */
+public abstract class LabMember {
+
+    final LabProcess process;
+    private final int port;
+    private final Path configFile;
+    private final String originalConfig;
+
+    LabMember(LabProcess process, int port, Path configFile) {
+        this.process = process;
+        this.port = port;
+        this.configFile = configFile;
+        try {
+            this.originalConfig = Files.readString(configFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return process.name();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    public String originalConfig() {
+        return originalConfig;
+    }
+
+    /** Replaces the config file (the process reads it at the next reload or restart). */
+    public void writeConfig(String text) {
+        try {
+            Files.writeString(configFile, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void restoreConfig() {
+        writeConfig(originalConfig);
+    }
+
+    /** SIGKILL. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** SIGTERM. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Starts the process again with the same flags, ports and data folder, and waits until it is ready. */
+    public void restart() {
+        process.stop();
+        process.start();
+        awaitReady();
+    }
+
+    public boolean alive() {
+        return process.alive();
+    }
+
+    public LabProcess process() {
+        return process;
+    }
+
+    /** Blocks until the member is really ready, or fails with its log. */
+    public abstract void awaitReady();
+
+    /** Whether it is ready now (one probe). */
+    public abstract boolean readyNow();
+
+    @Override
+    public String toString() {
+        return process + " on " + url();
+    }
+}
