@@ -1,0 +1,38 @@
+package io.promdeck.app.cluster;
+
+/** The parts of an HA stack the console watches, with the HTTP port each serves by default. */
+public enum Component {
+    PROMETHEUS("prometheus", 9090),
+    ALERTMANAGER("alertmanager", 9093),
+    THANOS_QUERY("thanos-query", 10902),
+    THANOS_STORE("thanos-store", 10902),
+    THANOS_COMPACTOR("thanos-compactor", 10902),
+    THANOS_RULER("thanos-ruler", 10902),
+    GRAFANA("grafana", 3000);
+
+    private final String label;
+    private final int defaultPort;
+
+    Component(String label, int defaultPort) {
+        this.label = label;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The {@code app.kubernetes.io/component} value Promdeck's own manifests use. */
+    public String label() {
+        return label;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    public static java.util.Optional<Component> ofLabel(String label) {
+        for (Component c : values()) {
+            if (c.label.equals(label)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package io.promdeck.app.transport;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A connection profile for stacks reached by URL: per-pod Ingresses, or hosts outside Kubernetes. Secrets are never
+ * written in it, only the files that hold them.
+ *
+ * <pre>
+ * name: dc1
+ * prometheus:
+ *   - {name: prom-a, url: "https://prom-a.example/"}
+ *   - {name: prom-b, url: "https://prom-b.example/"}
+ * alertmanager:
+ *   - {url: "http://10.0.0.1:9093"}
+ * thanosQuery: {url: "http://10.0.0.5:10902"}
+ * auth: {bearerTokenFile: ~/.promdeck/token}      # or basic: {username: ops, passwordFile: ...}
+ * tls: {caFile: /etc/ssl/dc1-ca.pem}
+ * </pre>
+ */
+public record DirectProfile(
+        String name,
+        List<Entry> prometheus,
+        List<Entry> alertmanager,
+        Entry thanosQuery,
+        Auth auth,
+        Tls tls) {
+
+    public DirectProfile {
+        prometheus = prometheus == null ? List.of() : List.copyOf(prometheus);
+        alertmanager = alertmanager == null ? List.of() : List.copyOf(alertmanager);
+    }
+
+    /**
+     * One URL. {@code loadBalanced: true} marks a URL behind which several replicas answer in turn: accepted, but the
+     * console says it cannot verify every replica through it.
+     */
+    public record Entry(String name, String url, @JsonProperty("loadBalanced") boolean loadBalanced) {
+    }
+
+    /** Either a bearer token file or basic auth with a password file. */
+    public record Auth(String bearerTokenFile, Basic basic) {
+    }
+
+    public record Basic(String username, String passwordFile) {
+    }
+
+    /** A CA bundle to trust, or (said loudly in the UI) no verification at all. */
+    public record Tls(String caFile, boolean insecureSkipVerify) {
+    }
+}
