@@ -36,7 +36,7 @@ public final class TestHttpServer implements AutoCloseable {
     }
 
     /** A request as received. */
-    public record Received(String method, String path, String body) {
+    public record Received(String method, String path, String body, String authorization) {
     }
 
     private final HttpServer server;
@@ -81,7 +81,7 @@ public final class TestHttpServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(exchange.getRequestMethod(), path, body));
+            received.add(new Received(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Authorization")));
             Reply reply = replies.getOrDefault(path, Reply.of(404, "text/plain", "no reply set for " + path));
             if (reply.delayMillis() > 0) {
                 try {

@@ -154,6 +154,9 @@ public final class Kubeconfig {
         }
         config.setConnectionTimeout(10_000);
         config.setRequestTimeout(30_000);
+        // fabric8 retries requests that got a 5xx, POSTs included: through pods/proxy that would send a reload or a
+        // silence again after a Prometheus or Alertmanager 500. Every retry here is a deliberate caller decision.
+        config.setRequestRetryBackoffLimit(0);
         Clock clock = Clock.systemUTC();
         if (plugin != null) {
             if (first.isToken()) {

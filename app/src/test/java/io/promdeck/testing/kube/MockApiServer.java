@@ -47,6 +47,7 @@ public final class MockApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private final Map<String, String> proxyRoutes = new ConcurrentHashMap<>();
     private final Map<String, Integer> tokenVerdicts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> forwarded = new ConcurrentHashMap<>();
     private volatile AccessPolicy policy = AccessPolicy.allowAll();
     private volatile String userName;
     private final OkHttpClient forwarder = new OkHttpClient.Builder()
@@ -81,6 +82,11 @@ public final class MockApiServer implements AutoCloseable {
 
     public void unroutePodProxy(String namespace, String pod, int port) {
         proxyRoutes.remove(namespace + "/" + pod + ":" + port);
+    }
+
+    /** How many {@code method} requests were forwarded to this pod, port and path, e.g. ("POST", "ns/prometheus-1:9090/-/reload"). */
+    public int forwardedCount(String method, String podPortPath) {
+        return forwarded.getOrDefault(method + " " + podPortPath, 0);
     }
 
     public void policy(AccessPolicy newPolicy) {
@@ -143,6 +149,7 @@ public final class MockApiServer implements AutoCloseable {
                         + ": connect: connection refused");
             }
             String rest = proxy.group(4) == null ? "/" : proxy.group(4);
+            forwarded.merge(request.getMethod() + " " + key + rest, 1, Integer::sum);
             String query = fullPath.contains("?") ? fullPath.substring(fullPath.indexOf('?')) : "";
             String contentType = request.getHeader("Content-Type");
             byte[] body = request.getBody() == null ? new byte[0] : request.getBody().readByteArray();

@@ -1,0 +1,194 @@
+package io.promdeck.app.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.promdeck.app.alertmanager.AlertmanagerClient;
+import io.promdeck.app.alertmanager.Matchers;
+import io.promdeck.app.alertmanager.Peer;
+import io.promdeck.app.alertmanager.SilenceDraft;
+import io.promdeck.app.alertmanager.SilenceOutcome;
+import io.promdeck.app.alertmanager.SilenceService;
+import io.promdeck.app.cluster.ClusterConnection;
+import io.promdeck.app.cluster.Component;
+import io.promdeck.app.cluster.DiscoveredStack;
+import io.promdeck.app.cluster.Kubeconfig;
+import io.promdeck.app.cluster.KubeconfigResolver;
+import io.promdeck.app.cluster.StackDiscovery;
+import io.promdeck.app.http.CallError;
+import io.promdeck.app.http.ComponentApi;
+import io.promdeck.app.http.HttpClients;
+import io.promdeck.app.http.Origin;
+import io.promdeck.app.http.ReloadResult;
+import io.promdeck.app.prometheus.PrometheusClient;
+import io.promdeck.testing.LabExtension;
+import io.promdeck.testing.PrometheusReplica;
+import io.promdeck.testing.kube.KubeconfigWriter;
+import io.promdeck.testing.kube.MockApiServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * End to end through the Kubernetes path: kubeconfig → fabric8 client → mock API server → {@code pods/proxy} → the
+ * lab's real Prometheus and Alertmanager processes.
+ */
+class PodProxyLabIT {
+
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension();
+
+    private static final String NS = "monitoring";
+    private static MockApiServer api;
+    private static ClusterConnection connection;
+    private static Path dir;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        api = new MockApiServer();
+        dir = Files.createTempDirectory("promdeck-proxy-it");
+        Path kubeconfig = new KubeconfigWriter().cluster("lab", api.url()).tokenUser("ops", "t").context("lab", "lab", "ops", NS)
+                .write(dir.resolve("config"));
+        Kubeconfig config = new KubeconfigResolver(Map.of("KUBECONFIG", kubeconfig.toString()), dir).load();
+        connection = new ClusterConnection(config.login("lab"));
+        for (int i = 0; i < 2; i++) {
+            seedPod("prometheus-" + i, "prometheus", 9090);
+            api.routePodProxy(NS, "prometheus-" + i, 9090, LAB.lab().prometheus(i).url());
+        }
+        for (int i = 0; i < 3; i++) {
+            seedPod("alertmanager-" + i, "alertmanager", 9093);
+            api.routePodProxy(NS, "alertmanager-" + i, 9093, LAB.lab().alertmanager(i).url());
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connection.close();
+        api.close();
+    }
+
+    private static void seedPod(String name, String component, int port) {
+        connection.client().pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name)
+                .withLabels(Map.of("app.kubernetes.io/part-of", "promdeck", "app.kubernetes.io/component", component)).endMetadata()
+                .withNewSpec().addNewContainer().withName(component).withImage(component)
+                .addNewPort().withName("web").withContainerPort(port).endPort().endContainer().endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                .build()).create();
+    }
+
+    private static StackEndpoints endpoints() {
+        DiscoveredStack stack = new StackDiscovery(connection.client()).discover(NS, Map.of());
+        return new ClusterEndpoints(connection.client(), HttpClients.defaults().build(), stack, TransportMode.POD_PROXY).endpoints();
+    }
+
+    private static PrometheusClient prometheus(Endpoint endpoint) {
+        return new PrometheusClient(new ComponentApi(endpoint.transport()));
+    }
+
+    @Test
+    void discoveredPodsAreReachedThroughTheProxy() {
+        StackEndpoints endpoints = endpoints();
+
+        assertThat(endpoints.of(Component.PROMETHEUS)).extracting(Endpoint::name).containsExactly("prometheus-0", "prometheus-1");
+        assertThat(endpoints.of(Component.ALERTMANAGER)).hasSize(3);
+        Endpoint first = endpoints.of(Component.PROMETHEUS).get(0);
+        assertThat(first.transport().target()).isEqualTo("pod monitoring/prometheus-0:9090");
+        assertThat(prometheus(first).config().orElseThrow().yaml()).contains("replica: prometheus-0");
+    }
+
+    @Test
+    void reloadThroughTheProxySucceedsAndCarriesPrometheusErrorWhenBroken() {
+        Endpoint second = endpoints().of(Component.PROMETHEUS).get(1);
+        PrometheusReplica replica = LAB.lab().prometheus(1);
+
+        assertThat(prometheus(second).reload().outcome()).isEqualTo(ReloadResult.Outcome.RELOADED);
+        try {
+            replica.writeConfig(replica.originalConfig().replace("evaluation_interval: 1s", "evaluation_interval: 1 second"));
+
+            int before = api.forwardedCount("POST", NS + "/prometheus-1:9090/-/reload");
+
+            ReloadResult broken = prometheus(second).reload();
+
+            assertThat(broken.outcome()).isEqualTo(ReloadResult.Outcome.REJECTED);
+            assertThat(broken.message()).contains("couldn't load configuration").contains("1 second");
+            // A 500 is Prometheus' answer, not a transport failure: the POST went exactly once.
+            assertThat(api.forwardedCount("POST", NS + "/prometheus-1:9090/-/reload")).isEqualTo(before + 1);
+        } finally {
+            replica.restoreConfig();
+            assertThat(prometheus(second).reload().succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void silenceCreatedThroughTheProxyIsConfirmedOnAllThreePeers() throws InterruptedException {
+        List<Peer> peers = endpoints().of(Component.ALERTMANAGER).stream()
+                .map(e -> new Peer(e.name(), new AlertmanagerClient(new ComponentApi(e.transport())))).toList();
+        SilenceService service = new SilenceService(peers, Clock.systemUTC());
+
+        SilenceOutcome outcome = service.save(SilenceDraft.starting(Instant.now(), Duration.ofMinutes(15),
+                Matchers.parse("alertname=\"ProxyTest\""), "ops", "through the API server proxy"), SilenceService.DEFAULT_CONFIRM_WITHIN);
+
+        assertThat(outcome).isInstanceOfSatisfying(SilenceOutcome.Done.class, done -> {
+            assertThat(done.confirmation()).hasToString("confirmed on 3/3 peers");
+            assertThat(done.acceptedBy()).isEqualTo("alertmanager-0");
+        });
+        String id = ((SilenceOutcome.Done) outcome).silenceId();
+        assertThat(LAB.lab().alertmanager(2).client().silence(id).orElseThrow().createdBy()).isEqualTo("ops");
+        service.expire(id, Duration.ZERO);
+    }
+
+    @Test
+    void aPodTheProxyCannotReachIsAProxyErrorNotTheComponents() {
+        PrometheusClient ghost = new PrometheusClient(new ComponentApi(new PodProxyTransport(connection.client(), NS, "prometheus-9", 9090)));
+
+        ReloadResult result = ghost.reload();
+
+        assertThat(result.outcome()).isEqualTo(ReloadResult.Outcome.NOT_DELIVERED);
+        assertThat(result.error()).get().isInstanceOfSatisfying(CallError.HttpError.class, e -> {
+            assertThat(e.origin()).isEqualTo(Origin.PROXY);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.message()).contains("error trying to reach service");
+        });
+    }
+
+    @Test
+    void portForwardOpensALoopbackPortAndClosesIt() throws IOException {
+        OkHttpClient http = HttpClients.defaults().build();
+        PortForwardTransport forward = new PortForwardTransport(connection.client(), http, NS, "prometheus-0", 9090);
+        try {
+            forward.open();
+            int port = forward.localPort();
+
+            assertThat(port).isPositive();
+            assertThat(canConnect(port)).isTrue();
+
+            forward.close();
+
+            assertThat(forward.localPort()).isEqualTo(-1);
+            assertThat(canConnect(port)).isFalse();
+        } finally {
+            forward.close();
+        }
+    }
+
+    private static boolean canConnect(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
