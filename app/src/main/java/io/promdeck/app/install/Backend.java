@@ -1,0 +1,15 @@
+package io.promdeck.app.install;
+
+/** Where the stack keeps long-term data. */
+public enum Backend {
+    /** Thanos with the bundled single-pod SeaweedFS S3 store. */
+    THANOS_BUNDLED_S3,
+    /** Thanos with an existing S3-compatible endpoint (AWS S3, MinIO, Ceph RGW, ...). */
+    THANOS_EXISTING_S3,
+    /** Prometheus remote_write / remote_read to InfluxDB 1.8; no Thanos components. */
+    INFLUXDB;
+
+    public boolean thanos() {
+        return this != INFLUXDB;
+    }
+}

@@ -1,0 +1,172 @@
+package io.promdeck.app.install;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration files the stack's pods read (prometheus.yml, rules, alertmanager.yml, object-store and S3
+ * configs, Grafana provisioning), built as YAML trees so every value is escaped by the YAML writer.
+ */
+final class ConfigFiles {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ConfigFiles() {
+    }
+
+    static String prometheus(StackParameters p, Map<String, String> values) {
+        ObjectNode root = NODES.objectNode();
+        ObjectNode global = root.putObject("global");
+        global.put("scrape_interval", p.scrapeInterval());
+        global.put("evaluation_interval", p.evaluationInterval());
+        ObjectNode external = global.putObject("external_labels");
+        external.put("cluster", p.cluster());
+        // Expanded by Prometheus from the pod's env (--enable-feature=expand-external-labels): each replica differs.
+        external.put(p.replicaLabel(), "${POD_NAME}");
+        ObjectNode alerting = root.putObject("alerting");
+        alerting.putArray("alert_relabel_configs").addObject().put("action", "labeldrop").put("regex", p.replicaLabel());
+        ArrayNode targets = alerting.putArray("alertmanagers").addObject().putArray("static_configs").addObject().putArray("targets");
+        alertmanagerTargets(p).forEach(targets::add);
+        ArrayNode rules = root.putArray("rule_files");
+        if (p.targets().ruleFiles().isEmpty()) {
+            rules.add("/etc/prometheus/rules/*.yml");
+        } else {
+            p.targets().ruleFiles().forEach(rules::add);
+        }
+        root.set("scrape_configs", scrapeConfigs(p, values));
+        if (p.backend() == Backend.INFLUXDB) {
+            root.putArray("remote_write").addObject().put("url", "http://influxdb:8086/api/v1/prom/write?db=prometheus");
+            root.putArray("remote_read").addObject().put("url", "http://influxdb:8086/api/v1/prom/read?db=prometheus");
+        }
+        return write(root);
+    }
+
+    static List<String> alertmanagerTargets(StackParameters p) {
+        if (p.targets().mode() == StackParameters.Targets.Mode.STATIC) {
+            return p.targets().alertmanagers();
+        }
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < p.alertmanagerReplicas(); i++) {
+            targets.add("alertmanager-" + i + ".alertmanager-headless." + p.namespace() + ".svc:9093");
+        }
+        return targets;
+    }
+
+    private static JsonNode scrapeConfigs(StackParameters p, Map<String, String> values) {
+        if (p.targets().mode() == StackParameters.Targets.Mode.KUBERNETES) {
+            return parse(TemplateRenderer.render(Manifests.read("config/scrape-kubernetes.yml"), values, "config/scrape-kubernetes.yml"));
+        }
+        ArrayNode jobs = NODES.arrayNode();
+        ArrayNode prometheus = jobs.addObject().put("job_name", "prometheus").putArray("static_configs").addObject().putArray("targets");
+        p.targets().prometheus().forEach(prometheus::add);
+        ArrayNode alertmanagers = jobs.addObject().put("job_name", "alertmanager").putArray("static_configs").addObject().putArray("targets");
+        p.targets().alertmanagers().forEach(alertmanagers::add);
+        return jobs;
+    }
+
+    static String stackRules(Map<String, String> values) {
+        return TemplateRenderer.render(Manifests.read("config/stack-rules.yml"), values, "config/stack-rules.yml");
+    }
+
+    /** One route to one receiver that posts to every configured webhook; critical inhibits warning for the same alert. */
+    static String alertmanager(StackParameters p) {
+        ObjectNode root = NODES.objectNode();
+        root.putObject("global").put("resolve_timeout", "5m");
+        ObjectNode route = root.putObject("route");
+        route.put("receiver", "promdeck-webhooks");
+        route.putArray("group_by").add("alertname").add("cluster");
+        route.put("group_wait", p.groupWait());
+        route.put("group_interval", p.groupInterval());
+        route.put("repeat_interval", p.repeatInterval());
+        ObjectNode receiver = root.putArray("receivers").addObject().put("name", "promdeck-webhooks");
+        ArrayNode hooks = receiver.putArray("webhook_configs");
+        hooks.addObject().put("url", p.webhookUrl()).put("send_resolved", true);
+        if (p.dingtalk()) {
+            hooks.addObject().put("url", "http://dingtalk." + p.namespace() + ".svc:8060/dingtalk/promdeck/send").put("send_resolved", true);
+        }
+        if (p.wechat()) {
+            hooks.addObject().put("url", "http://wechat." + p.namespace() + ".svc:8080/").put("send_resolved", true);
+        }
+        ObjectNode inhibit = root.putArray("inhibit_rules").addObject();
+        inhibit.putArray("source_matchers").add("severity=\"critical\"");
+        inhibit.putArray("target_matchers").add("severity=\"warning\"");
+        inhibit.putArray("equal").add("alertname").add("cluster");
+        return write(root);
+    }
+
+    static String objectStore(StackParameters p, StackSecrets secrets) {
+        ObjectNode root = NODES.objectNode();
+        root.put("type", "S3");
+        ObjectNode config = root.putObject("config");
+        config.put("bucket", p.bucket());
+        if (p.backend() == Backend.THANOS_EXISTING_S3) {
+            config.put("endpoint", p.s3Endpoint());
+            if (!p.s3Region().isEmpty()) {
+                config.put("region", p.s3Region());
+            }
+            config.put("insecure", p.s3Insecure());
+        } else {
+            config.put("endpoint", "seaweedfs." + p.namespace() + ".svc:8333");
+            config.put("insecure", true);
+        }
+        config.put("access_key", secrets.s3AccessKey());
+        config.put("secret_key", secrets.s3SecretKey());
+        return write(root);
+    }
+
+    /** SeaweedFS' S3 identities: one admin identity with the generated keys. */
+    static String seaweedS3(StackSecrets secrets) {
+        ObjectNode root = NODES.objectNode();
+        ObjectNode identity = root.putArray("identities").addObject();
+        identity.put("name", "promdeck");
+        identity.putArray("credentials").addObject().put("accessKey", secrets.s3AccessKey()).put("secretKey", secrets.s3SecretKey());
+        identity.putArray("actions").add("Admin").add("Read").add("Write").add("List").add("Tagging");
+        try {
+            return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String dingtalk(StackSecrets secrets) {
+        ObjectNode root = NODES.objectNode();
+        root.putObject("targets").putObject("promdeck").put("url", secrets.dingtalkRobotUrl());
+        return write(root);
+    }
+
+    static String grafanaDatasources(StackParameters p) {
+        boolean thanos = p.backend().thanos();
+        String url = thanos ? "http://thanos-query." + p.namespace() + ".svc:10902" : "http://prometheus." + p.namespace() + ".svc:9090";
+        return TemplateRenderer.render(Manifests.read("config/grafana-datasources.yml"),
+                Map.of("datasourceName", thanos ? "Thanos Query" : "Prometheus", "datasourceUrl", url), "config/grafana-datasources.yml");
+    }
+
+    static JsonNode parse(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a bundled config fragment is not YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return YAML.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.promdeck.app.install;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/** Validates {@link StackParameters} field by field with messages an operator can act on. Pure. */
+public final class ParameterCheck {
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?");
+    private static final Pattern DURATION = Pattern.compile("(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final Pattern IMAGE = Pattern.compile("[a-z0-9]+([._/:@-][A-Za-z0-9_.-]+)*");
+    private static final Pattern REGISTRY = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9._-]+)*");
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    /** Prometheus cuts 2h blocks; it must keep at least three locally so the sidecar can upload them in time. */
+    static final Duration MIN_RETENTION = Duration.ofHours(6);
+
+    private ParameterCheck() {
+    }
+
+    public static List<ParameterProblem> problems(StackParameters p) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        dnsLabel(problems, "namespace", p.namespace());
+        dnsLabel(problems, "instance", p.instance());
+        if (p.cluster() == null || !LABEL_VALUE.matcher(p.cluster()).matches()) {
+            problems.add(new ParameterProblem("cluster", "use letters, digits, '_', '.' or '-' (it becomes the cluster external label)"));
+        }
+        if (p.replicaLabel() == null || !LABEL_NAME.matcher(p.replicaLabel()).matches()) {
+            problems.add(new ParameterProblem("replicaLabel", "not a Prometheus label name"));
+        }
+        if (p.backend() == null) {
+            problems.add(new ParameterProblem("backend", "choose a storage backend"));
+        }
+        atLeast(problems, "prometheusReplicas", p.prometheusReplicas(), 2, "HA needs at least 2 Prometheus replicas");
+        atLeast(problems, "alertmanagerReplicas", p.alertmanagerReplicas(), 2, "a gossip cluster needs at least 2 Alertmanagers (3 recommended)");
+        atLeast(problems, "thanosQueryReplicas", p.thanosQueryReplicas(), 1, "Thanos Query needs at least 1 replica");
+        duration(problems, "prometheusRetention", p.prometheusRetention()).ifPresent(d -> {
+            if (d.compareTo(MIN_RETENTION) < 0) {
+                problems.add(new ParameterProblem("prometheusRetention",
+                        "keep at least 6h locally (3 blocks of 2h), or blocks can be deleted before the sidecar uploads them"));
+            }
+        });
+        for (String field : List.of("scrapeInterval", "evaluationInterval", "groupWait", "groupInterval", "repeatInterval",
+                "retentionRaw", "retention5m", "retention1h")) {
+            duration(problems, field, field(p, field));
+        }
+        for (String field : List.of("prometheusVolume", "alertmanagerVolume", "thanosStoreVolume", "thanosCompactorVolume",
+                "objectStoreVolume", "influxdbVolume", "prometheusMemory", "prometheusMemoryLimit", "prometheusCpu")) {
+            quantity(problems, field, field(p, field));
+        }
+        url(problems, "webhookUrl", p.webhookUrl());
+        if (p.wechat() && (p.wechatImage() == null || !IMAGE.matcher(p.wechatImage()).matches())) {
+            problems.add(new ParameterProblem("wechatImage", "the WeChat bridge needs an image (the reference implementation publishes none)"));
+        }
+        if (p.bucket() == null || !BUCKET.matcher(p.bucket()).matches()) {
+            problems.add(new ParameterProblem("bucket", "3-63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit"));
+        }
+        if (p.backend() == Backend.THANOS_EXISTING_S3) {
+            if (p.s3Endpoint() == null || !HOST_PORT.matcher(p.s3Endpoint()).matches()) {
+                problems.add(new ParameterProblem("s3Endpoint", "host or host:port without a scheme, e.g. s3.eu-west-1.amazonaws.com"));
+            }
+        }
+        if (p.storageClass() != null && !p.storageClass().isEmpty() && !DNS_SUBDOMAIN.matcher(p.storageClass()).matches()) {
+            problems.add(new ParameterProblem("storageClass", "not a StorageClass name"));
+        }
+        if (p.registryMirror() != null && !p.registryMirror().isEmpty()
+                && (p.registryMirror().contains("://") || !REGISTRY.matcher(p.registryMirror()).matches())) {
+            problems.add(new ParameterProblem("registryMirror", "a registry host with an optional path, no scheme: e.g. registry.corp:5000/mirror"));
+        }
+        for (String secret : p.imagePullSecrets()) {
+            if (!DNS_SUBDOMAIN.matcher(secret).matches()) {
+                problems.add(new ParameterProblem("imagePullSecrets", "'" + secret + "' is not a Secret name"));
+            }
+        }
+        if (p.targets().mode() == StackParameters.Targets.Mode.STATIC
+                && (p.targets().prometheus().isEmpty() || p.targets().alertmanagers().isEmpty())) {
+            problems.add(new ParameterProblem("targets", "static targets need Prometheus and Alertmanager addresses"));
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Parses a Prometheus duration (1y2w3d4h5m6s7ms), or returns empty when it is not one. */
+    public static java.util.Optional<Duration> parseDuration(String text) {
+        if (text == null || text.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        long[] factors = {365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1};
+        long millis = 0;
+        for (int i = 0; i < factors.length; i++) {
+            String group = m.group(2 + i * 2);
+            if (group != null) {
+                millis += Long.parseLong(group) * factors[i];
+            }
+        }
+        return millis > 0 ? java.util.Optional.of(Duration.ofMillis(millis)) : java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Duration> duration(List<ParameterProblem> problems, String field, String value) {
+        java.util.Optional<Duration> parsed = parseDuration(value);
+        if (parsed.isEmpty()) {
+            problems.add(new ParameterProblem(field, "'" + value + "' is not a duration such as 30s, 5m, 12h or 30d"));
+        }
+        return parsed;
+    }
+
+    private static void quantity(List<ParameterProblem> problems, String field, String value) {
+        Matcher m = value == null ? null : QUANTITY.matcher(value);
+        if (m == null || !m.matches()) {
+            problems.add(new ParameterProblem(field, "'" + value + "' is not a Kubernetes quantity such as 500m, 2Gi or 100Gi"));
+        } else if (Double.parseDouble(m.group(1)) <= 0) {
+            problems.add(new ParameterProblem(field, "must be more than zero"));
+        }
+    }
+
+    private static void url(List<ParameterProblem> problems, String field, String value) {
+        HttpUrl url = value == null ? null : HttpUrl.parse(value);
+        if (url == null || url.host().isEmpty()) {
+            problems.add(new ParameterProblem(field, "'" + value + "' is not an http:// or https:// URL"));
+        }
+    }
+
+    private static void dnsLabel(List<ParameterProblem> problems, String field, String value) {
+        if (value == null || value.isEmpty() || value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
+            problems.add(new ParameterProblem(field, "'" + value + "' is not a DNS-1123 label: at most 63 lower-case letters, digits or '-', "
+                    + "starting and ending with a letter or digit"));
+        }
+    }
+
+    private static void atLeast(List<ParameterProblem> problems, String field, int value, int minimum, String why) {
+        if (value < minimum) {
+            problems.add(new ParameterProblem(field, why));
+        }
+    }
+
+    private static String field(StackParameters p, String name) {
+        try {
+            return (String) StackParameters.class.getMethod(name).invoke(p);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no parameter " + name, e);
+        }
+    }
+}
