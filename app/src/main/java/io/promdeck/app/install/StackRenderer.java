@@ -190,6 +190,17 @@ public final class StackRenderer {
                 spec.setImagePullSecrets(p.imagePullSecrets().stream().map(LocalObjectReference::new).toList());
             }
         });
+        if (object instanceof StatefulSet sts && sts.getSpec().getVolumeClaimTemplates() != null) {
+            // PVCs created from the templates carry these labels, so uninstall can find (and keep or delete) them.
+            sts.getSpec().getVolumeClaimTemplates().forEach(c -> {
+                Map<String, String> claimLabels = new LinkedHashMap<>();
+                claimLabels.put(INSTANCE, p.instance());
+                claimLabels.put(COMPONENT, rendered.component());
+                claimLabels.put(PART_OF, "promdeck");
+                claimLabels.put(MANAGED_BY, "promdeck");
+                c.getMetadata().setLabels(claimLabels);
+            });
+        }
         if (!p.storageClass().isEmpty()) {
             if (object instanceof PersistentVolumeClaim claim) {
                 claim.getSpec().setStorageClassName(p.storageClass());

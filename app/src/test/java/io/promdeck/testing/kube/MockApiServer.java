@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.promdeck.app.http.Json;
@@ -36,18 +39,28 @@ import okhttp3.Response;
  *     SelfSubjectReview answers a configured user name, or 404 as on servers before 1.28 when none is set.</li>
  * <li>Authentication is a table of bearer tokens: a listed "bad" token gets 401 and a "forbidden" one 403 on every
  *     request (a real server would allow it /version and discovery).</li>
- * <li>No defaulting, admission, or garbage collection; CRUD keeps a Secret's stringData as is.</li>
+ * <li>Server-side apply (PATCH with {@code application/apply-patch+yaml}), which CRUD mode does not implement, is
+ *     a shim: create when absent, else replace the whole object with the applied one, keeping uid,
+ *     resourceVersion, creationTimestamp and status. A real server merges per field manager, so fields set by other
+ *     managers survive there and are dropped here; conflicts are never reported (Promdeck forces them anyway);
+ *     no dry-run.</li>
+ * <li>Writes can be refused per path ({@link #forbidWrites}) to test 403 handling; a real server asks RBAC.</li>
+ * <li>No defaulting, admission, or garbage collection: deleting a StatefulSet leaves its pods; CRUD keeps a
+ *     Secret's stringData as is (a real server moves it to base64 data).</li>
  * </ul>
  */
 public final class MockApiServer implements AutoCloseable {
 
     private static final Pattern POD_PROXY = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/(?:https?:)?([^/:]+):(\\d+)/proxy(/.*)?$");
     private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
 
     private final KubernetesMockServer server;
     private final Map<String, String> proxyRoutes = new ConcurrentHashMap<>();
     private final Map<String, Integer> tokenVerdicts = new ConcurrentHashMap<>();
     private final Map<String, Integer> forwarded = new ConcurrentHashMap<>();
+    private final java.util.Set<String> forbiddenWrites = ConcurrentHashMap.newKeySet();
+    private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AccessPolicy policy = AccessPolicy.allowAll();
     private volatile String userName;
     private final OkHttpClient forwarder = new OkHttpClient.Builder()
@@ -87,6 +100,24 @@ public final class MockApiServer implements AutoCloseable {
     /** How many {@code method} requests were forwarded to this pod, port and path, e.g. ("POST", "ns/prometheus-1:9090/-/reload"). */
     public int forwardedCount(String method, String podPortPath) {
         return forwarded.getOrDefault(method + " " + podPortPath, 0);
+    }
+
+    /** Every create, update, patch and delete of an object the mock received, as "METHOD path", in order. */
+    public java.util.List<String> writes() {
+        return java.util.List.copyOf(writes);
+    }
+
+    public void clearWrites() {
+        writes.clear();
+    }
+
+    /** Writes to paths containing {@code pathPart} get 403 until {@link #allowWrites} is called. */
+    public void forbidWrites(String pathPart) {
+        forbiddenWrites.add(pathPart);
+    }
+
+    public void allowWrites() {
+        forbiddenWrites.clear();
     }
 
     public void policy(AccessPolicy newPolicy) {
@@ -133,6 +164,20 @@ public final class MockApiServer implements AutoCloseable {
             if (bare.equals("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews") && "POST".equals(request.getMethod())) {
                 return accessReview(request);
             }
+            boolean write = !"GET".equals(request.getMethod()) && !bare.contains("selfsubject");
+            if (write) {
+                for (String forbidden : forbiddenWrites) {
+                    if (bare.contains(forbidden)) {
+                        return status(403, "Forbidden", "User \"ops\" cannot " + request.getMethod().toLowerCase(java.util.Locale.ROOT)
+                                + " resource at " + bare + ": RBAC: access denied");
+                    }
+                }
+                writes.add(request.getMethod() + " " + bare);
+            }
+            String contentType = request.getHeader("Content-Type");
+            if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.contains("apply-patch")) {
+                return serverSideApply(request, bare);
+            }
             if (bare.equals("/apis/authentication.k8s.io/v1/selfsubjectreviews") && "POST".equals(request.getMethod())) {
                 return userName == null ? status(404, "NotFound", "the server could not find the requested resource")
                         : json(201, "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\","
@@ -166,6 +211,39 @@ public final class MockApiServer implements AutoCloseable {
             } catch (IOException e) {
                 return status(503, "ServiceUnavailable", "error trying to reach service: " + e.getMessage());
             }
+        }
+
+        private MockResponse serverSideApply(RecordedRequest request, String objectPath) {
+            try {
+                ObjectNode applied = (ObjectNode) YAML.readTree(request.getBody().readUtf8());
+                MockResponse existing = super.dispatch(internal(HttpMethod.GET, objectPath, null));
+                if (existing.code() == 404) {
+                    String collection = objectPath.substring(0, objectPath.lastIndexOf('/'));
+                    return super.dispatch(internal(HttpMethod.POST, collection, applied.toString()));
+                }
+                ObjectNode live = (ObjectNode) JSON.readTree(existing.getBody().readUtf8());
+                ObjectNode metadata = (ObjectNode) applied.with("metadata");
+                for (String kept : new String[] {"uid", "resourceVersion", "creationTimestamp"}) {
+                    if (live.path("metadata").has(kept)) {
+                        metadata.set(kept, live.path("metadata").get(kept));
+                    }
+                }
+                if (live.has("status")) {
+                    applied.set("status", live.get("status"));
+                }
+                return super.dispatch(internal(HttpMethod.PUT, objectPath, applied.toString()));
+            } catch (IOException | ClassCastException e) {
+                return status(400, "BadRequest", "cannot read the applied object: " + e.getMessage());
+            }
+        }
+
+        private RecordedRequest internal(HttpMethod method, String path, String body) {
+            Headers headers = Headers.builder().add("Content-Type", "application/json").build();
+            Buffer buffer = new Buffer();
+            if (body != null) {
+                buffer.writeUtf8(body);
+            }
+            return new RecordedRequest("HTTP/1.1", method, path, headers, buffer);
         }
 
         private MockResponse accessReview(RecordedRequest request) {

@@ -1,0 +1,30 @@
+package io.promdeck.app.install;
+
+/** One named validation check: passed, failed (with the reason) or skipped (with why it could not run). */
+public record CheckResult(String name, Status status, String detail) {
+
+    public enum Status {
+        PASSED, FAILED, SKIPPED
+    }
+
+    public static CheckResult passed(String name, String detail) {
+        return new CheckResult(name, Status.PASSED, detail);
+    }
+
+    public static CheckResult failed(String name, String detail) {
+        return new CheckResult(name, Status.FAILED, detail);
+    }
+
+    public static CheckResult skipped(String name, String detail) {
+        return new CheckResult(name, Status.SKIPPED, detail);
+    }
+
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + name + (detail.isEmpty() ? "" : ": " + detail);
+    }
+}

@@ -1,0 +1,98 @@
+package io.promdeck.app.install;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real validators on the rendered configuration when they are installed: {@code promtool check config
+ * --syntax-only} (in-cluster file references cannot be checked on a workstation), {@code promtool check rules} and
+ * {@code amtool check-config}. A missing tool is reported as a skipped check, never as a pass.
+ */
+public final class ToolChecks {
+
+    private final Optional<Path> promtool;
+    private final Optional<Path> amtool;
+
+    public ToolChecks(Optional<Path> promtool, Optional<Path> amtool) {
+        this.promtool = promtool;
+        this.amtool = amtool;
+    }
+
+    /** Finds the tools on PATH (or the given paths when the operator configured them). */
+    public static ToolChecks find(Map<String, String> environment, Optional<Path> promtoolOverride, Optional<Path> amtoolOverride) {
+        return new ToolChecks(promtoolOverride.or(() -> onPath("promtool", environment)), amtoolOverride.or(() -> onPath("amtool", environment)));
+    }
+
+    private static Optional<Path> onPath(String name, Map<String, String> environment) {
+        for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<CheckResult> check(RenderedStack stack) {
+        List<CheckResult> results = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("promdeck-check");
+            try {
+                Path prometheus = Files.writeString(dir.resolve("prometheus.yml"), stack.configFiles().get("prometheus.yml"));
+                Path rules = Files.writeString(dir.resolve("stack-rules.yml"), stack.configFiles().get("stack-rules.yml"));
+                Path alertmanager = Files.writeString(dir.resolve("alertmanager.yml"), stack.configFiles().get("alertmanager.yml"));
+                results.add(run("promtool check config", promtool, List.of("check", "config", "--syntax-only", prometheus.toString())));
+                results.add(run("promtool check rules", promtool, List.of("check", "rules", rules.toString())));
+                results.add(run("amtool check-config", amtool, List.of("check-config", alertmanager.toString())));
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            results.add(CheckResult.skipped("configuration files", "could not write them for the tools: " + e.getMessage()));
+        }
+        return results;
+    }
+
+    private static CheckResult run(String name, Optional<Path> tool, List<String> args) {
+        if (tool.isEmpty()) {
+            return CheckResult.skipped(name, "not installed (put it on PATH or set its path in the settings)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(tool.get().toString());
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return CheckResult.failed(name, "did not finish within 60 s");
+            }
+            String text = new String(output, StandardCharsets.UTF_8).strip();
+            return process.exitValue() == 0 ? CheckResult.passed(name, lastLine(text)) : CheckResult.failed(name, text);
+        } catch (IOException e) {
+            return CheckResult.skipped(name, "could not run " + tool.get() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.skipped(name, "interrupted");
+        }
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    }
+}
