@@ -94,6 +94,11 @@ public final class HaInvariants {
         if (p.backend() != Backend.INFLUXDB && DEFAULT_SECRETS.contains(stackSecretValue(stack, "thanos-objstore"))) {
             defaulted.add("thanos-objstore/secret_key");
         }
+        stack.find("Secret", "dingtalk-config").ifPresent(o -> {
+            if (yaml(((Secret) o.object()).getStringData().get("config.yml")).at("/targets/promdeck/url").asText("").isBlank()) {
+                defaulted.add("dingtalk-config/url");
+            }
+        });
         results.add(result("no secret at a default value", defaulted.isEmpty(), "generated or operator-given values",
                 "secrets left at a default or empty value: " + defaulted));
         return results;

@@ -127,13 +127,18 @@ public final class NamespaceWatch implements AutoCloseable {
     static PodState pod(Pod pod) {
         boolean ready = false;
         int restarts = 0;
-        List<String> waiting = new ArrayList<>();
+        List<PodState.ContainerWait> waits = new ArrayList<>();
+        String unschedulable = null;
         Instant started = null;
         if (pod.getStatus() != null) {
             if (pod.getStatus().getConditions() != null) {
                 for (PodCondition condition : pod.getStatus().getConditions()) {
                     if ("Ready".equals(condition.getType())) {
                         ready = "True".equals(condition.getStatus());
+                    }
+                    if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
+                            && "Unschedulable".equals(condition.getReason())) {
+                        unschedulable = condition.getMessage();
                     }
                 }
             }
@@ -142,7 +147,8 @@ public final class NamespaceWatch implements AutoCloseable {
                     restarts += orZero(status.getRestartCount());
                     if (status.getState() != null && status.getState().getWaiting() != null
                             && status.getState().getWaiting().getReason() != null) {
-                        waiting.add(status.getState().getWaiting().getReason());
+                        waits.add(new PodState.ContainerWait(status.getName(), status.getImage(),
+                                status.getState().getWaiting().getReason(), status.getState().getWaiting().getMessage()));
                     }
                 }
             }
@@ -150,7 +156,7 @@ public final class NamespaceWatch implements AutoCloseable {
         }
         return new PodState(pod.getMetadata().getName(), pod.getStatus() == null ? "" : pod.getStatus().getPhase(), ready, restarts,
                 pod.getSpec() == null ? null : pod.getSpec().getNodeName(), pod.getStatus() == null ? null : pod.getStatus().getPodIP(),
-                pod.getMetadata().getLabels(), waiting, started);
+                pod.getMetadata().getLabels(), waits, unschedulable, started);
     }
 
     static EventState event(Event event) {

@@ -7,13 +7,23 @@ import java.util.Map;
 /**
  * A pod as the console shows it, copied out of the informer cache (never the cached object itself).
  *
- * @param waiting reasons of containers that are waiting (ImagePullBackOff, CrashLoopBackOff, ...)
+ * @param waits         containers that are waiting (ImagePullBackOff, CrashLoopBackOff, ...)
+ * @param unschedulable the scheduler's message while the pod cannot be placed, else null
  */
 public record PodState(String name, String phase, boolean ready, int restarts, String node, String podIp,
-        Map<String, String> labels, List<String> waiting, Instant startedAt) {
+        Map<String, String> labels, List<ContainerWait> waits, String unschedulable, Instant startedAt) {
 
     public PodState {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
-        waiting = List.copyOf(waiting);
+        waits = List.copyOf(waits);
+    }
+
+    /** A container that is not running, with the kubelet's reason and message. */
+    public record ContainerWait(String container, String image, String reason, String message) {
+    }
+
+    /** The waiting reasons alone (ImagePullBackOff, CrashLoopBackOff, ...). */
+    public List<String> waiting() {
+        return waits.stream().map(ContainerWait::reason).toList();
     }
 }

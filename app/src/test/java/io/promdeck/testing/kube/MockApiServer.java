@@ -59,6 +59,7 @@ public final class MockApiServer implements AutoCloseable {
     private final Map<String, String> proxyRoutes = new ConcurrentHashMap<>();
     private final Map<String, Integer> tokenVerdicts = new ConcurrentHashMap<>();
     private final Map<String, Integer> forwarded = new ConcurrentHashMap<>();
+    private final Map<String, String> logs = new ConcurrentHashMap<>();
     private final java.util.Set<String> forbiddenWrites = ConcurrentHashMap.newKeySet();
     private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AccessPolicy policy = AccessPolicy.allowAll();
@@ -100,6 +101,11 @@ public final class MockApiServer implements AutoCloseable {
     /** How many {@code method} requests were forwarded to this pod, port and path, e.g. ("POST", "ns/prometheus-1:9090/-/reload"). */
     public int forwardedCount(String method, String podPortPath) {
         return forwarded.getOrDefault(method + " " + podPortPath, 0);
+    }
+
+    /** The text {@code GET .../pods/NAME/log} answers for a pod (any container). */
+    public void podLog(String namespace, String pod, String text) {
+        logs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", text);
     }
 
     /** Every create, update, patch and delete of an object the mock received, as "METHOD path", in order. */
@@ -156,6 +162,9 @@ public final class MockApiServer implements AutoCloseable {
             String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
             if (bare.equals("/version")) {
                 return json(200, "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0-promdeck-mock\",\"platform\":\"linux/amd64\"}");
+            }
+            if (logs.containsKey(bare)) {
+                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(logs.get(bare));
             }
             Matcher proxy = POD_PROXY.matcher(bare);
             if (proxy.matches()) {

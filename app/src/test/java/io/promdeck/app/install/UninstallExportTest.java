@@ -1,0 +1,102 @@
+package io.promdeck.app.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.promdeck.testing.kube.MockApiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UninstallExportTest {
+
+    private MockApiServer api;
+    private KubernetesClient client;
+
+    @BeforeEach
+    void start() {
+        api = new MockApiServer();
+        client = api.server().createClient();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        api.close();
+    }
+
+    private void install(StackParameters p) {
+        new Applier(client).apply(new Planner(client).plan(StackRenderer.render(p, StackRendererTest.SECRETS)), s -> { });
+    }
+
+    private void dataVolume(String namespace, String name) {
+        client.persistentVolumeClaims().inNamespace(namespace).resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName(name)
+                .withLabels(Map.of(StackRenderer.INSTANCE, "promdeck", StackRenderer.PART_OF, "promdeck")).endMetadata().build()).create();
+    }
+
+    @Test
+    void uninstallKeepsVolumesAndLeavesASecondInstanceAlone() {
+        install(StackRendererTest.params());
+        install(StackParameters.defaults("staging"));
+        dataVolume("monitoring", "data-prometheus-0");
+
+        Uninstaller uninstaller = new Uninstaller(client);
+        assertThat(uninstaller.listing("monitoring", "promdeck", false)).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+                .contains("StatefulSet/prometheus", "ClusterRole/promdeck-monitoring-prometheus")
+                .doesNotContain("PersistentVolumeClaim/data-prometheus-0", "PersistentVolumeClaim/seaweedfs-data",
+                        "ClusterRole/promdeck-staging-prometheus", "Namespace/monitoring");
+
+        ApplyReport report = uninstaller.uninstall("monitoring", "promdeck", false, s -> { });
+
+        assertThat(report.complete()).isTrue();
+        assertThat(client.apps().statefulSets().inNamespace("monitoring").withName("prometheus").get()).isNull();
+        assertThat(client.rbac().clusterRoles().withName("promdeck-monitoring-prometheus").get()).isNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("monitoring").withName("data-prometheus-0").get()).isNotNull();
+        assertThat(client.rbac().clusterRoles().withName("promdeck-staging-prometheus").get()).isNotNull();
+        assertThat(client.apps().statefulSets().inNamespace("staging").withName("prometheus").get()).isNotNull();
+
+        uninstaller.uninstall("monitoring", "promdeck", true, s -> { });
+        assertThat(client.persistentVolumeClaims().inNamespace("monitoring").withName("data-prometheus-0").get()).isNull();
+    }
+
+    @Test
+    void exportWritesOneFilePerComponentAndMasksSecrets(@TempDir Path folder) throws Exception {
+        RenderedStack stack = StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS);
+
+        Exporter.export(stack, folder, false);
+
+        assertThat(folder.resolve("prometheus.yaml")).exists();
+        assertThat(Files.readString(folder.resolve("kustomization.yaml"))).contains("  - prometheus.yaml", "  - alertmanager.yaml",
+                "namespace: monitoring");
+        String all = Files.readString(folder.resolve("object-storage.yaml")) + Files.readString(folder.resolve("grafana.yaml"));
+        assertThat(all).doesNotContain("secret/key+1", "grafana-pw", "AKIDTEST").contains(Exporter.MASK);
+        assertThat(Files.readString(folder.resolve("images.txt"))).contains("quay.io/prometheus/prometheus:v2.54.1");
+
+        Path withSecrets = folder.resolve("with-secrets");
+        Exporter.export(stack, withSecrets, true);
+        assertThat(Files.readString(withSecrets.resolve("grafana.yaml"))).contains("grafana-pw");
+    }
+
+    @Test
+    void upgradeKeepsGeneratedSecretsAndReadsStoredParameters() throws Exception {
+        StackParameters p = StackRendererTest.params();
+        StackSecrets first = StackSecrets.generate(new SecureRandom());
+        new Applier(client).apply(new Planner(client).plan(StackRenderer.render(p, first)), s -> { });
+
+        InstallState state = new InstallState(client);
+        StackSecrets again = state.secretsFor("monitoring", StackSecrets.generate(new SecureRandom()));
+
+        assertThat(state.parameters("monitoring")).contains(p);
+        assertThat(again.s3SecretKey()).isEqualTo(first.s3SecretKey());
+        assertThat(again.grafanaAdminPassword()).isEqualTo(first.grafanaAdminPassword());
+        assertThat(new Planner(client).plan(StackRenderer.render(p, again)).empty()).isTrue();
+        assertThat(state.parameters("elsewhere")).isEmpty();
+        assertThat(first.toString()).doesNotContain(first.s3SecretKey());
+    }
+}

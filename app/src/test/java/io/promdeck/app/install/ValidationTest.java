@@ -1,0 +1,80 @@
+package io.promdeck.app.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promdeck.testing.Binaries;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The rendered configuration through the real promtool and amtool from the Debian packages. */
+class ValidationTest {
+
+    private static ToolChecks tools() {
+        return new ToolChecks(Optional.of(Binaries.require("promtool")), Optional.of(Binaries.require("amtool")));
+    }
+
+    @Test
+    void renderedConfigurationPassesTheRealTools() {
+        for (Backend backend : Backend.values()) {
+            StackParameters p = StackRendererTest.params().with(Map.of("backend", backend.name(), "s3Endpoint", "s3.example:443",
+                    "dingtalk", true));
+            List<CheckResult> results = tools().check(StackRenderer.render(p, StackRendererTest.SECRETS.withRobots("https://oapi.dingtalk.com/robot/send?access_token=x", "")));
+
+            assertThat(results).as(backend.name()).extracting(CheckResult::name)
+                    .containsExactly("promtool check config", "promtool check rules", "amtool check-config");
+            assertThat(results).as(backend + ": " + results).allMatch(r -> r.status() == CheckResult.Status.PASSED);
+        }
+    }
+
+    @Test
+    void brokenConfigurationFailsWithTheToolsMessage() {
+        RenderedStack stack = StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS);
+        Map<String, String> broken = new java.util.LinkedHashMap<>(stack.configFiles());
+        broken.put("alertmanager.yml", broken.get("alertmanager.yml").replace("receiver: promdeck-webhooks", "receiver: nobody"));
+        broken.put("stack-rules.yml", broken.get("stack-rules.yml").replace("expr: thanos_compact_halted == 1", "expr: thanos_compact_halted =="));
+
+        List<CheckResult> results = tools().check(new RenderedStack(stack.parameters(), stack.objects(), broken));
+
+        assertThat(results.get(0).status()).isEqualTo(CheckResult.Status.PASSED);
+        assertThat(results.get(1)).satisfies(r -> {
+            assertThat(r.failed()).isTrue();
+            assertThat(r.detail()).contains("parse error");
+        });
+        assertThat(results.get(2)).satisfies(r -> {
+            assertThat(r.failed()).isTrue();
+            assertThat(r.detail()).contains("undefined receiver \"nobody\"");
+        });
+    }
+
+    @Test
+    void missingToolsAreReportedAsSkippedNotPassed() {
+        List<CheckResult> results = ToolChecks.find(Map.of("PATH", "/nonexistent"), Optional.empty(), Optional.empty())
+                .check(StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS));
+
+        assertThat(results).allMatch(r -> r.status() == CheckResult.Status.SKIPPED);
+        assertThat(results.get(0).detail()).contains("not installed");
+        assertThat(ToolChecks.find(Map.of("PATH", Binaries.require("promtool").getParent().toString()), Optional.empty(),
+                Optional.of(Path.of("/nonexistent/amtool"))).check(StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS))
+                .get(2).status()).isEqualTo(CheckResult.Status.SKIPPED);
+    }
+
+    @Test
+    void haInvariantsAreReportedByName() {
+        List<CheckResult> ok = HaInvariants.check(StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS));
+
+        assertThat(ok).extracting(CheckResult::name).containsExactly("replica label distinct per pod", "replica label dropped on alerts",
+                "Thanos Query replica label matches", "min = max block duration", "exactly one compactor", "retention at least 3 blocks",
+                "Alertmanager peer list matches replicas", "PodDisruptionBudgets present", "no secret at a default value");
+        assertThat(ok).allMatch(r -> r.status() == CheckResult.Status.PASSED);
+
+        List<CheckResult> weak = HaInvariants.check(StackRenderer.render(StackRendererTest.params().with(Map.of("dingtalk", true)),
+                new StackSecrets("minio", "minio123", "admin", "", "")));
+        assertThat(weak).filteredOn(CheckResult::failed).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("no secret at a default value");
+            assertThat(r.detail()).contains("grafana-admin/password", "dingtalk-config", "thanos-objstore");
+        });
+    }
+}
