@@ -59,6 +59,8 @@ public final class DirectProfiles {
     public static DirectProfile read(Path file) throws ProfileException {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ProfileException("There is no profile file at " + file, 0);
         } catch (IOException e) {
             throw new ProfileException("Cannot read " + file + ": " + e.getMessage(), 0);
         }

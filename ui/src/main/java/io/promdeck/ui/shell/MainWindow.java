@@ -1,38 +1,261 @@
 package io.promdeck.ui.shell;
 
-import io.promdeck.ui.common.Background;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.promdeck.app.cluster.KubeContext;
+import io.promdeck.app.live.Snapshot;
+import io.promdeck.app.live.StackState;
+import io.promdeck.ui.alerts.AlertsView;
+import io.promdeck.ui.alerts.AlertsViewModel;
+import io.promdeck.ui.common.DialogService;
+import io.promdeck.ui.common.Formats;
+import io.promdeck.ui.connect.ConnectView;
+import io.promdeck.ui.overview.OverviewView;
+import io.promdeck.ui.overview.OverviewViewModel;
+import io.promdeck.ui.peers.PeersView;
+import io.promdeck.ui.peers.PeersViewModel;
+import io.promdeck.ui.replicas.ReplicasView;
+import io.promdeck.ui.replicas.ReplicasViewModel;
+import io.promdeck.ui.session.ConnectionHealth;
+import io.promdeck.ui.session.SessionModel;
+import io.promdeck.ui.silences.SilenceDialog;
+import io.promdeck.ui.silences.SilencesView;
+import io.promdeck.ui.silences.SilencesViewModel;
+import io.promdeck.ui.stores.StoresView;
+import io.promdeck.ui.stores.StoresViewModel;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window's layout: top bar, navigation, the selected panel and a status bar. */
+/**
+ * The main window: context picker and connection state on top, navigation on the left, the selected panel in the
+ * middle, each panel's last refresh in the status bar. Shortcuts: F5 / Ctrl+R refresh, Ctrl+F search alerts,
+ * Ctrl+K switch context.
+ */
 public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
+    private final StackPane center = new StackPane();
+    private final Map<String, Node> panels = new LinkedHashMap<>();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final SessionModel session;
+    private final Label status = new Label("Not connected");
+    private final ComboBox<KubeContext> contextPicker = new ComboBox<>();
+    private final TextField namespace = new TextField();
+    private final AlertsView alertsView;
+    private final SilencesViewModel silences;
+    private final Clock clock;
+    private boolean dark;
 
-    public MainWindow(Background background) {
+    public MainWindow(SessionModel session, Clock clock, boolean darkTheme) {
+        this.session = session;
+        this.clock = clock;
+        this.dark = darkTheme;
+        ConnectView connect = new ConnectView(session, this::window);
+        silences = new SilencesViewModel(session, clock);
+        alertsView = new AlertsView(new AlertsViewModel(session), this::openSilence);
+        panels.put("Overview", new OverviewView(new OverviewViewModel(session)).root());
+        panels.put("Prometheus", new ReplicasView(new ReplicasViewModel(session, clock)).root());
+        panels.put("Alertmanager", new PeersView(new PeersViewModel(session)).root());
+        panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
+        panels.put("Alerts", alertsView.root());
+        panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        panels.put("Install", installPlaceholder());
+        panels.put("Connect", connect.root());
+
+        root.setTop(topBar());
+        root.setLeft(navigation());
+        root.setCenter(center);
+        root.setBottom(statusBar());
+        session.sessionProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                show("Overview");
+            }
+        });
+        show("Connect");
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateStatus()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    private Node topBar() {
         Label title = new Label("Promdeck");
         title.getStyleClass().add("app-title");
-        HBox top = new HBox(12, title);
-        top.getStyleClass().add("top-bar");
-        top.setPadding(new Insets(8, 12, 8, 12));
-        root.setTop(top);
+        contextPicker.setId("top-context");
+        contextPicker.setItems(session.contexts());
+        contextPicker.setPromptText("kubeconfig context");
+        contextPicker.setCellFactory(l -> contextCell());
+        contextPicker.setButtonCell(contextCell());
+        contextPicker.valueProperty().addListener((obs, old, c) -> {
+            if (c != null) {
+                namespace.setText(c.namespace());
+            }
+        });
+        namespace.setId("top-namespace");
+        namespace.setPrefColumnCount(12);
+        Button connect = new Button("Connect", new FontIcon(Feather.LINK));
+        connect.setId("top-connect");
+        connect.disableProperty().bind(contextPicker.valueProperty().isNull().or(session.busyProperty()));
+        connect.setOnAction(e -> session.connect(contextPicker.getValue().name(), namespace.getText().strip()));
+        Label health = new Label();
+        health.setId("health");
+        session.healthProperty().addListener((obs, old, h) -> showHealth(health, h));
+        showHealth(health, session.healthProperty().get());
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refresh");
+        refresh.setOnAction(e -> session.refreshNow());
+        ToggleButton theme = new ToggleButton(null, new FontIcon(Feather.MOON));
+        theme.setId("theme");
+        theme.setSelected(dark);
+        theme.selectedProperty().addListener((obs, old, on) -> applyTheme(on));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, contextPicker, namespace, connect, health, spacer, refresh, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        return bar;
+    }
 
-        Label placeholder = new Label("Pick a kubeconfig context to begin.");
-        placeholder.getStyleClass().add("placeholder");
-        VBox center = new VBox(placeholder);
-        center.setPadding(new Insets(24));
-        root.setCenter(center);
+    private static ListCell<KubeContext> contextCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(KubeContext c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.name());
+            }
+        };
+    }
 
-        Label status = new Label("Not connected");
+    private static void showHealth(Label label, ConnectionHealth health) {
+        label.setText(health.label() + (health.reason().isEmpty() ? "" : " — " + abbreviate(health.reason())));
+        label.getStyleClass().removeAll("health-ok", "health-degraded", "health-down");
+        label.getStyleClass().add(switch (health.level()) {
+            case CONNECTED -> "health-ok";
+            case DEGRADED, CONNECTING -> "health-degraded";
+            case UNREACHABLE, NOT_CONNECTED -> "health-down";
+        });
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 110 ? text.substring(0, 110) + "…" : text;
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox(2);
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(8));
+        Map<String, Ikon> icons = Map.of("Overview", Feather.HOME, "Prometheus", Feather.DATABASE, "Alertmanager", Feather.SHARE_2,
+                "Thanos", Feather.LAYERS, "Alerts", Feather.BELL, "Silences", Feather.BELL_OFF, "Install", Feather.DOWNLOAD,
+                "Connect", Feather.LINK);
+        for (String name : panels.keySet()) {
+            ToggleButton button = new ToggleButton(name, new FontIcon(icons.get(name)));
+            button.setId("nav-" + name.toLowerCase(java.util.Locale.ROOT));
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setUserData(name);
+            button.setOnAction(e -> show(name));
+            nav.getChildren().add(button);
+        }
+        return nav;
+    }
+
+    public void show(String panel) {
+        center.getChildren().setAll(panels.get(panel));
+        navigation.getToggles().stream().filter(t -> panel.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    private Node statusBar() {
         status.setId("status-bar");
-        HBox bottom = new HBox(status);
-        bottom.getStyleClass().add("status-bar");
-        bottom.setPadding(new Insets(4, 12, 4, 12));
-        root.setBottom(bottom);
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    private void updateStatus() {
+        StackState state = session.stateProperty().get();
+        if (state == null) {
+            status.setText(session.sessionProperty().get() == null ? "Not connected" : "Waiting for the first answers…");
+            return;
+        }
+        status.setText("Prometheus " + last(state.replicas()) + " · Alertmanager " + last(state.peers()) + " · Alerts "
+                + last(state.alerts()) + " · Silences " + last(state.silences()) + " · Thanos " + last(state.stores()));
+    }
+
+    private String last(Map<String, ? extends Snapshot<?>> snapshots) {
+        return snapshots.values().stream().filter(s -> s.value().isPresent()).map(Snapshot::takenAt).max(java.time.Instant::compareTo)
+                .map(t -> Formats.since(t, clock.instant())).orElse("—");
+    }
+
+    private Node installPlaceholder() {
+        Label text = new Label("The install wizard arrives in its own release. The installer behind it (render, validate, plan, "
+                + "apply, rollout) is in place.");
+        text.setWrapText(true);
+        VBox box = new VBox(text);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private void openSilence(String matchers) {
+        new SilenceDialog(window(), silences.form(matchers, null)).show();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Keyboard shortcuts, once the window has its scene. */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), session::refreshNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), session::refreshNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            show("Alerts");
+            alertsView.focusFilter();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
+            contextPicker.requestFocus();
+            contextPicker.show();
+        });
+    }
+
+    public void applyTheme(boolean darkTheme) {
+        dark = darkTheme;
+        Application.setUserAgentStylesheet(darkTheme ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public boolean dark() {
+        return dark;
     }
 
     public Parent root() {

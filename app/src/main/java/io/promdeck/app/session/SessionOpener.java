@@ -1,0 +1,117 @@
+package io.promdeck.app.session;
+
+import io.promdeck.app.cluster.Capabilities;
+import io.promdeck.app.cluster.ClusterConnection;
+import io.promdeck.app.cluster.ClusterLogin;
+import io.promdeck.app.cluster.ConnectionCheck;
+import io.promdeck.app.cluster.ConnectionProblem;
+import io.promdeck.app.cluster.DiscoveredStack;
+import io.promdeck.app.cluster.DiscoveryOverrides;
+import io.promdeck.app.cluster.Kubeconfig;
+import io.promdeck.app.cluster.KubeconfigException;
+import io.promdeck.app.cluster.RbacPreflight;
+import io.promdeck.app.cluster.SettingsFolder;
+import io.promdeck.app.cluster.StackDiscovery;
+import io.promdeck.app.http.HttpClients;
+import io.promdeck.app.live.NamespaceSnapshot;
+import io.promdeck.app.live.NamespaceWatch;
+import io.promdeck.app.live.RefreshScheduler;
+import io.promdeck.app.live.StackMonitor;
+import io.promdeck.app.live.StackState;
+import io.promdeck.app.transport.ClusterEndpoints;
+import io.promdeck.app.transport.DirectProfile;
+import io.promdeck.app.transport.DirectProfiles;
+import io.promdeck.app.transport.TransportMode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Opens a stack the way the connect screen does, step by step, each step reported: credentials, connection check,
+ * RBAC preflight, discovery, transport choice, then live refresh. Blocking: run it off the UI thread.
+ */
+public final class SessionOpener {
+
+    private final SettingsFolder settings;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final LongSupplier refreshFloorMillis;
+    private final Path home;
+
+    public SessionOpener(SettingsFolder settings, Path home, ExecutorService executor, ScheduledExecutorService timer, Clock clock,
+            LongSupplier refreshFloorMillis) {
+        this.settings = settings;
+        this.home = home;
+        this.executor = executor;
+        this.timer = timer;
+        this.clock = clock;
+        this.refreshFloorMillis = refreshFloorMillis;
+    }
+
+    /** Listeners for what the session produces. */
+    public record Listeners(Consumer<String> progress, Consumer<StackState> state, Consumer<NamespaceSnapshot> pods) {
+    }
+
+    public StackSession open(Kubeconfig kubeconfig, String context, String namespace, Optional<TransportMode> override, Listeners listeners)
+            throws KubeconfigException, ConnectFailure {
+        listeners.progress().accept("Resolving credentials of " + context + "…");
+        ClusterLogin login = kubeconfig.login(context);
+        ClusterConnection connection = new ClusterConnection(login);
+        boolean done = false;
+        try {
+            listeners.progress().accept("Checking the connection to " + login.context().server() + "…");
+            ConnectionCheck check = connection.check();
+            if (check instanceof ConnectionCheck.Failed failed) {
+                throw new ConnectFailure(failed.problem());
+            }
+            ConnectionCheck.Connected connected = (ConnectionCheck.Connected) check;
+            listeners.progress().accept("Checking what " + connected.userName() + " may do in " + namespace + "…");
+            Capabilities capabilities = new RbacPreflight(connection.client(), executor).check(namespace);
+            TransportMode.Choice choice = TransportMode.choose(capabilities, override);
+            listeners.progress().accept("Discovering the stack in " + namespace + "…");
+            DiscoveredStack stack = new StackDiscovery(connection.client()).discover(namespace,
+                    new DiscoveryOverrides(settings).forContext(context));
+            if (choice.mode().isEmpty()) {
+                throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.FORBIDDEN, choice.reason()));
+            }
+            ClusterEndpoints endpoints = new ClusterEndpoints(connection.client(), HttpClients.defaults().build(), stack, choice.mode().get());
+            StackMonitor monitor = new StackMonitor(endpoints.endpoints(), new RefreshScheduler(timer, executor, refreshFloorMillis),
+                    executor, clock, listeners.state());
+            NamespaceWatch watch = null;
+            if (capabilities.monitor().granted()) {
+                watch = new NamespaceWatch(connection.client(), namespace, listeners.pods(), clock);
+                watch.start();
+            }
+            monitor.start();
+            done = true;
+            return new StackSession(context + " / " + namespace, connected.userName(), Optional.of(connection), Optional.of(capabilities),
+                    Optional.of(stack), Optional.of(choice), monitor, Optional.ofNullable(watch), Optional.of(endpoints));
+        } catch (IOException e) {
+            throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.SERVER_ERROR, "Cannot read the discovery overrides: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new ConnectFailure(ConnectionProblem.of(e, login.context().server()));
+        } finally {
+            if (!done) {
+                connection.close();
+            }
+        }
+    }
+
+    /** A direct-URL profile: no Kubernetes, the URLs it lists. */
+    public StackSession openProfile(Path file, Listeners listeners) throws DirectProfiles.ProfileException {
+        DirectProfile profile = DirectProfiles.read(file);
+        listeners.progress().accept("Opening profile " + file.getFileName() + "…");
+        StackMonitor monitor = new StackMonitor(DirectProfiles.endpoints(profile, home), new RefreshScheduler(timer, executor, refreshFloorMillis),
+                executor, clock, listeners.state());
+        monitor.start();
+        return new StackSession("profile " + (profile.name() == null ? file.getFileName() : profile.name()),
+                System.getProperty("user.name", "unknown"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), monitor,
+                Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,34 @@
+package io.promdeck.app.session;
+
+import io.promdeck.app.cluster.Capabilities;
+import io.promdeck.app.cluster.ClusterConnection;
+import io.promdeck.app.cluster.DiscoveredStack;
+import io.promdeck.app.live.NamespaceWatch;
+import io.promdeck.app.live.StackMonitor;
+import io.promdeck.app.transport.ClusterEndpoints;
+import io.promdeck.app.transport.TransportMode;
+import java.util.Optional;
+
+/**
+ * An open stack: what the connection check, preflight and discovery found, and the monitor keeping its state live.
+ * For a direct-URL profile the Kubernetes parts are empty. Closing it stops every refresh, informer and forward.
+ */
+public record StackSession(
+        String title,
+        String userName,
+        Optional<ClusterConnection> connection,
+        Optional<Capabilities> capabilities,
+        Optional<DiscoveredStack> discovered,
+        Optional<TransportMode.Choice> transport,
+        StackMonitor monitor,
+        Optional<NamespaceWatch> namespaceWatch,
+        Optional<ClusterEndpoints> clusterEndpoints) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        monitor.close();
+        namespaceWatch.ifPresent(NamespaceWatch::close);
+        clusterEndpoints.ifPresent(ClusterEndpoints::close);
+        connection.ifPresent(ClusterConnection::close);
+    }
+}

@@ -1,0 +1,110 @@
+package io.promdeck.ui.alerts;
+
+import io.promdeck.ui.common.Formats;
+import io.promdeck.ui.common.Tables;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The alerts panel: deduplicated alerts, a matcher-syntax filter, counts, details and "Silence…". */
+public final class AlertsView {
+
+    private final VBox root = new VBox(8);
+    private final TextField filter = new TextField();
+
+    public AlertsView(AlertsViewModel model, Consumer<String> silence) {
+        Label title = new Label("Alerts");
+        title.getStyleClass().add("panel-title");
+        filter.setId("alerts-filter");
+        filter.setPromptText("Filter: {severity=\"critical\", alertname=~\"Disk.*\"}");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Label filterError = new Label();
+        filterError.setId("alerts-filter-error");
+        filterError.getStyleClass().add("field-error");
+        filterError.textProperty().bind(model.filterErrorProperty());
+        Label counts = new Label();
+        counts.setId("alerts-counts");
+        counts.textProperty().bind(model.countsProperty());
+
+        TableView<AlertRow> table = new TableView<>(model.rows());
+        table.setId("alerts-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No alerts."));
+        table.getColumns().add(Tables.text("Alert", AlertRow::name));
+        table.getColumns().add(Tables.text("Severity", AlertRow::severity));
+        table.getColumns().add(Tables.text("State", AlertRow::state));
+        table.getColumns().add(Tables.text("Held by", AlertRow::held));
+        table.getColumns().add(Tables.text("Since", r -> Formats.time(r.since())));
+        table.getColumns().add(Tables.text("Labels", AlertRow::labels));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AlertRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("severity-critical", "severity-warning", "severity-info", "state-suppressed");
+                if (!empty && row != null) {
+                    if (!row.severity().isEmpty()) {
+                        getStyleClass().add("severity-" + row.severity().toLowerCase(java.util.Locale.ROOT));
+                    }
+                    if (!row.state().equals("active")) {
+                        getStyleClass().add("state-suppressed");
+                    }
+                }
+            }
+        });
+        TextArea details = new TextArea();
+        details.setId("alert-details");
+        details.setEditable(false);
+        details.setWrapText(true);
+        Button silenceButton = new Button("Silence…", new FontIcon(Feather.BELL_OFF));
+        silenceButton.setId("alert-silence");
+        silenceButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        silenceButton.setOnAction(e -> silence.accept(AlertsViewModel.silenceMatchersFor(table.getSelectionModel().getSelectedItem())));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> details.setText(row == null ? "" : describe(row)));
+        VBox detailPane = new VBox(6, silenceButton, details);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, detailPane);
+        split.setDividerPositions(0.7);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(new HBox(12, title, filter), filterError, counts, split);
+        root.setPadding(new Insets(12));
+    }
+
+    static String describe(AlertRow row) {
+        var a = row.alert().alert();
+        return "Labels:\n" + lines(a.labels()) + "\nAnnotations:\n" + lines(a.annotations())
+                + "\nGenerator: " + a.generatorUrl() + "\nState: " + row.state()
+                + (a.silencedBy().isEmpty() ? "" : "\nSilenced by: " + String.join(", ", a.silencedBy()))
+                + (a.inhibitedBy().isEmpty() ? "" : "\nInhibited by: " + String.join(", ", a.inhibitedBy()))
+                + "\nHeld by peers: " + String.join(", ", row.alert().peers())
+                + (row.alert().statesAgree() ? "" : "\n(peers disagree about its state: a silence may still be gossiping)");
+    }
+
+    private static String lines(Map<String, String> map) {
+        return map.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> "  " + e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining("\n")) + "\n";
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** For the search shortcut. */
+    public void focusFilter() {
+        filter.requestFocus();
+    }
+}

@@ -1,0 +1,101 @@
+package io.promdeck.ui.peers;
+
+import io.promdeck.ui.common.Tables;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Alertmanager peers panel: one row per peer and the who-sees-whom matrix. */
+public final class PeersView {
+
+    private final VBox root = new VBox(8);
+    private final GridPane matrix = new GridPane();
+    private final VBox problems = new VBox(2);
+
+    public PeersView(PeersViewModel model) {
+        Label title = new Label("Alertmanager peers");
+        title.getStyleClass().add("panel-title");
+        TableView<PeerRow> table = new TableView<>(model.rows());
+        table.setId("peers-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No Alertmanager peer found yet."));
+        table.getColumns().add(Tables.flagged("Peer", PeerRow::name, r -> !r.error().isEmpty(), "stale"));
+        table.getColumns().add(Tables.text("Data", PeerRow::freshness));
+        table.getColumns().add(Tables.text("Cluster", PeerRow::clusterState));
+        table.getColumns().add(Tables.flagged("Peers seen", PeerRow::seen, PeerRow::missingPeers, "flag"));
+        table.getColumns().add(Tables.text("Version", PeerRow::version));
+        table.getColumns().add(Tables.flagged("Config hash", PeerRow::configHash, PeerRow::hashDiffers, "flag"));
+        table.getColumns().add(Tables.text("Silences", PeerRow::silences));
+        TableColumn<PeerRow, PeerRow> action = new TableColumn<>("Reload");
+        action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        action.setCellFactory(c -> new TableCell<>() {
+            private final Button button = new Button("Reload");
+
+            @Override
+            protected void updateItem(PeerRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                } else {
+                    button.setOnAction(e -> model.reload(row.name()));
+                    setGraphic(button);
+                }
+            }
+        });
+        table.getColumns().add(action);
+        table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
+                r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
+        table.setPrefHeight(200);
+        Label matrixTitle = new Label("Who sees whom");
+        matrixTitle.getStyleClass().add("section-title");
+        matrix.setId("peer-matrix");
+        matrix.getStyleClass().add("peer-matrix");
+        problems.setId("peer-problems");
+        model.meshProperty().addListener((obs, old, mesh) -> render(mesh));
+        VBox.setVgrow(table, Priority.SOMETIMES);
+        root.getChildren().addAll(title, table, matrixTitle, matrix, problems);
+        root.setPadding(new Insets(12));
+    }
+
+    private void render(PeerMesh mesh) {
+        matrix.getChildren().clear();
+        problems.getChildren().clear();
+        if (mesh == null) {
+            return;
+        }
+        matrix.add(new Label("sees →"), 0, 0);
+        for (int j = 0; j < mesh.peers().size(); j++) {
+            Label head = new Label(mesh.peers().get(j));
+            head.getStyleClass().add("matrix-head");
+            matrix.add(head, j + 1, 0);
+        }
+        for (int i = 0; i < mesh.peers().size(); i++) {
+            Label rowHead = new Label(mesh.peers().get(i));
+            rowHead.getStyleClass().add("matrix-head");
+            matrix.add(rowHead, 0, i + 1);
+            for (int j = 0; j < mesh.peers().size(); j++) {
+                Label cell = new Label(mesh.sees()[i][j] ? "✓" : "✗");
+                cell.getStyleClass().add(mesh.sees()[i][j] ? "matrix-yes" : "matrix-no");
+                cell.setId("sees-" + i + "-" + j);
+                matrix.add(cell, j + 1, i + 1);
+            }
+        }
+        for (String problem : mesh.problems()) {
+            Label line = new Label("⚠ " + problem);
+            line.getStyleClass().add("problem");
+            problems.getChildren().add(line);
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

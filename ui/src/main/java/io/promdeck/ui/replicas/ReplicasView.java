@@ -1,0 +1,96 @@
+package io.promdeck.ui.replicas;
+
+import io.promdeck.ui.common.Sparkline;
+import io.promdeck.ui.common.Tables;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Prometheus replicas panel. */
+public final class ReplicasView {
+
+    private final VBox root = new VBox(8);
+
+    public ReplicasView(ReplicasViewModel model) {
+        Label title = new Label("Prometheus replicas");
+        title.getStyleClass().add("panel-title");
+        Button reloadAll = new Button("Reload all", new FontIcon(Feather.REFRESH_CW));
+        reloadAll.setId("reload-all");
+        reloadAll.disableProperty().bind(model.reloadingProperty());
+        reloadAll.setOnAction(e -> model.reloadAll());
+        HBox header = new HBox(12, title, reloadAll);
+        header.getStyleClass().add("panel-header");
+
+        TableView<ReplicaRow> table = new TableView<>(model.rows());
+        table.setId("replicas-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No Prometheus replica found yet."));
+        table.getColumns().add(Tables.flagged("Replica", ReplicaRow::name, r -> !r.error().isEmpty(), "stale"));
+        table.getColumns().add(Tables.text("Data", ReplicaRow::freshness));
+        table.getColumns().add(Tables.text("Pod", ReplicaRow::ready));
+        table.getColumns().add(Tables.text("Node", ReplicaRow::node));
+        table.getColumns().add(Tables.text("Restarts", ReplicaRow::restarts));
+        table.getColumns().add(Tables.text("Version", ReplicaRow::version));
+        table.getColumns().add(Tables.text("Uptime", ReplicaRow::uptime));
+        table.getColumns().add(Tables.flagged("Last reload", ReplicaRow::lastReload, r -> r.lastReload().equals("FAILED"), "flag"));
+        table.getColumns().add(Tables.text("Config loaded", ReplicaRow::lastConfigTime));
+        table.getColumns().add(Tables.flagged("Config hash", ReplicaRow::configHash, ReplicaRow::hashDiffers, "flag"));
+        table.getColumns().add(Tables.text("Targets up", ReplicaRow::targets));
+        table.getColumns().add(Tables.text("Head series", ReplicaRow::headSeries));
+        TableColumn<ReplicaRow, ReplicaRow> ingestion = new TableColumn<>("Ingestion");
+        ingestion.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        ingestion.setCellFactory(c -> new TableCell<>() {
+            private final Sparkline line = new Sparkline(90, 18);
+
+            @Override
+            protected void updateItem(ReplicaRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                } else {
+                    line.show(row.ingestion());
+                    setGraphic(line);
+                }
+            }
+        });
+        table.getColumns().add(ingestion);
+        TableColumn<ReplicaRow, ReplicaRow> action = new TableColumn<>("Reload");
+        action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        action.setCellFactory(c -> new TableCell<>() {
+            private final Button button = new Button("Reload");
+
+            @Override
+            protected void updateItem(ReplicaRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                } else {
+                    button.setId("reload-" + row.name());
+                    button.disableProperty().bind(model.reloadingProperty());
+                    button.setOnAction(e -> model.reload(row.name()));
+                    setGraphic(button);
+                }
+            }
+        });
+        table.getColumns().add(action);
+        table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
+                r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().addAll(header, table);
+        root.setPadding(new Insets(12));
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,205 @@
+package io.promdeck.ui.session;
+
+import io.promdeck.app.cluster.KubeContext;
+import io.promdeck.app.cluster.Kubeconfig;
+import io.promdeck.app.cluster.KubeconfigException;
+import io.promdeck.app.cluster.KubeconfigResolver;
+import io.promdeck.app.live.NamespaceSnapshot;
+import io.promdeck.app.live.StackState;
+import io.promdeck.app.session.SessionOpener;
+import io.promdeck.app.session.StackSession;
+import io.promdeck.ui.common.DialogService;
+import io.promdeck.ui.common.Tasks;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open session and everything panels read from it, as properties updated on the UI thread. Loading the
+ * kubeconfig, connecting and opening profiles run on the shared executor.
+ */
+public final class SessionModel {
+
+    private final Tasks tasks;
+    private final SessionOpener opener;
+    private final KubeconfigResolver resolver;
+    private final ObservableList<KubeContext> contexts = FXCollections.observableArrayList();
+    private final ObjectProperty<Kubeconfig> kubeconfig = new SimpleObjectProperty<>();
+    private final ObjectProperty<KubeconfigException> kubeconfigProblem = new SimpleObjectProperty<>();
+    private final ObjectProperty<StackSession> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<StackState> state = new SimpleObjectProperty<>();
+    private final ObjectProperty<NamespaceSnapshot> pods = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectionHealth> health = new SimpleObjectProperty<>(new ConnectionHealth(ConnectionHealth.Level.NOT_CONNECTED, ""));
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final StringProperty connectError = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** Bumped on every connect so answers of an older session are dropped. */
+    private long generation;
+
+    public SessionModel(Tasks tasks, SessionOpener opener, KubeconfigResolver resolver) {
+        this.tasks = tasks;
+        this.opener = opener;
+        this.resolver = resolver;
+    }
+
+    public void loadKubeconfig() {
+        tasks.run(resolver::load).onSuccess(loaded -> {
+            kubeconfig.set(loaded);
+            kubeconfigProblem.set(null);
+            contexts.setAll(loaded.contexts());
+        }).onError(error -> {
+            kubeconfig.set(null);
+            contexts.clear();
+            kubeconfigProblem.set(error instanceof KubeconfigException k ? k
+                    : new KubeconfigException(KubeconfigException.Kind.UNREADABLE, DialogService.sentence(error)));
+        }).start();
+    }
+
+    public void connect(String context, String namespace) {
+        Kubeconfig config = kubeconfig.get();
+        if (config == null || busy.get()) {
+            return;
+        }
+        long mine = beginConnect();
+        tasks.run(() -> opener.open(config, context, namespace, Optional.empty(), listeners(mine)))
+                .onSuccess(opened -> accept(mine, opened))
+                .onError(error -> fail(mine, error))
+                .andFinally(() -> busy.set(false))
+                .start();
+    }
+
+    public void openProfile(Path file) {
+        if (busy.get()) {
+            return;
+        }
+        long mine = beginConnect();
+        tasks.run(() -> opener.openProfile(file, listeners(mine)))
+                .onSuccess(opened -> accept(mine, opened))
+                .onError(error -> fail(mine, error))
+                .andFinally(() -> busy.set(false))
+                .start();
+    }
+
+    private long beginConnect() {
+        disconnect();
+        busy.set(true);
+        connectError.set("");
+        health.set(new ConnectionHealth(ConnectionHealth.Level.CONNECTING, ""));
+        return ++generation;
+    }
+
+    private SessionOpener.Listeners listeners(long mine) {
+        return new SessionOpener.Listeners(
+                text -> tasks.ui().execute(() -> {
+                    if (mine == generation) {
+                        progress.set(text);
+                    }
+                }),
+                newState -> tasks.ui().execute(() -> {
+                    if (mine == generation) {
+                        state.set(newState);
+                        health.set(ConnectionHealth.of(newState));
+                    }
+                }),
+                snapshot -> tasks.ui().execute(() -> {
+                    if (mine == generation) {
+                        pods.set(snapshot);
+                    }
+                }));
+    }
+
+    private void accept(long mine, StackSession opened) {
+        if (mine != generation) {
+            tasks.executor().execute(opened::close);
+            return;
+        }
+        session.set(opened);
+        progress.set("");
+    }
+
+    private void fail(long mine, Throwable error) {
+        if (mine != generation) {
+            return;
+        }
+        connectError.set(DialogService.sentence(error));
+        progress.set("");
+        health.set(new ConnectionHealth(ConnectionHealth.Level.UNREACHABLE, DialogService.sentence(error)));
+    }
+
+    /** Closes the session off the UI thread (informers and forwards take a moment to stop). */
+    public void disconnect() {
+        StackSession old = session.get();
+        generation++;
+        session.set(null);
+        state.set(null);
+        pods.set(null);
+        health.set(new ConnectionHealth(ConnectionHealth.Level.NOT_CONNECTED, ""));
+        if (old != null) {
+            tasks.executor().execute(old::close);
+        }
+    }
+
+    /** Refreshes every panel now; without a session, reads the kubeconfig again (it may have appeared). */
+    public void refreshNow() {
+        StackSession current = session.get();
+        if (current != null) {
+            tasks.executor().execute(() -> current.monitor().refreshNow());
+        } else if (!busy.get()) {
+            loadKubeconfig();
+        }
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public ObservableList<KubeContext> contexts() {
+        return contexts;
+    }
+
+    public ReadOnlyObjectProperty<Kubeconfig> kubeconfigProperty() {
+        return kubeconfig;
+    }
+
+    public ReadOnlyObjectProperty<KubeconfigException> kubeconfigProblemProperty() {
+        return kubeconfigProblem;
+    }
+
+    public ReadOnlyObjectProperty<StackSession> sessionProperty() {
+        return session;
+    }
+
+    public ReadOnlyObjectProperty<StackState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyObjectProperty<NamespaceSnapshot> podsProperty() {
+        return pods;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionHealth> healthProperty() {
+        return health;
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty connectErrorProperty() {
+        return connectError;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+}

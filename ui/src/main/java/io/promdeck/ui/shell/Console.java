@@ -1,0 +1,99 @@
+package io.promdeck.ui.shell;
+
+import io.promdeck.app.cluster.KubeconfigResolver;
+import io.promdeck.app.cluster.SettingsFolder;
+import io.promdeck.app.session.SessionOpener;
+import io.promdeck.ui.PromdeckApp;
+import io.promdeck.ui.common.Background;
+import io.promdeck.ui.common.Tasks;
+import io.promdeck.ui.common.UiSettings;
+import io.promdeck.ui.common.UiThread;
+import io.promdeck.ui.session.SessionModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The composition root of the console: wires the shared executor, the session model, every panel and the window,
+ * from an environment that the application takes from the process and tests make up.
+ */
+public final class Console implements AutoCloseable {
+
+    /** Where the console reads its inputs: environment variables, home folder, settings folder, clock. */
+    public record Environment(Map<String, String> variables, Path home, SettingsFolder settings, Clock clock) {
+        public static Environment ofProcess() {
+            Path home = Path.of(System.getProperty("user.home"));
+            return new Environment(System.getenv(), home,
+                    SettingsFolder.forPlatform(System.getenv(), home, System.getProperty("os.name", "linux")), Clock.systemDefaultZone());
+        }
+    }
+
+    private final Background background = Background.create();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "promdeck-refresh-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final UiSettings settings;
+    private final SessionModel session;
+    private final MainWindow window;
+    private UiSettings.Values values;
+
+    public Console(Environment environment) {
+        // fabric8 must configure clients only from the kubeconfig Promdeck resolved, never from its own env lookups.
+        System.setProperty("kubernetes.disable.autoConfig", "true");
+        settings = new UiSettings(environment.settings());
+        values = settings.load();
+        long refreshMillis = values.refreshMillis();
+        Tasks tasks = new Tasks(background.executor(), UiThread.fx());
+        SessionOpener opener = new SessionOpener(environment.settings(), environment.home(), background.executor(), timer,
+                environment.clock(), () -> refreshMillis);
+        session = new SessionModel(tasks, opener, new KubeconfigResolver(environment.variables(), environment.home()));
+        window = new MainWindow(session, environment.clock(), values.dark());
+        session.sessionProperty().addListener((obs, old, now) -> {
+            if (now != null && now.connection().isPresent()) {
+                values = values.withContext(now.connection().get().context().name(), now.title());
+            }
+        });
+        session.loadKubeconfig();
+    }
+
+    /** Shows the console in {@code stage}, with the remembered geometry and theme. */
+    public Scene show(Stage stage) {
+        Scene scene = new Scene(window.root(), values.width(), values.height());
+        scene.getStylesheets().add(PromdeckApp.class.getResource("promdeck.css").toExternalForm());
+        window.installShortcuts(scene);
+        window.applyTheme(values.dark());
+        stage.setTitle(PromdeckApp.TITLE);
+        stage.setScene(scene);
+        if (!Double.isNaN(values.x())) {
+            stage.setX(values.x());
+            stage.setY(values.y());
+        }
+        stage.setOnHiding(e -> values = values.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())
+                .withDark(window.dark()));
+        stage.show();
+        return scene;
+    }
+
+    public SessionModel session() {
+        return session;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    /** Closes the session, stops background work and saves the settings. */
+    @Override
+    public void close() {
+        session.disconnect();
+        settings.save(values);
+        timer.shutdownNow();
+        background.shutdown();
+    }
+}

@@ -1,0 +1,96 @@
+package io.promdeck.ui.silences;
+
+import io.promdeck.app.alertmanager.DedupedAlert;
+import io.promdeck.app.alertmanager.SilenceDraft;
+import io.promdeck.app.alertmanager.SilenceService;
+import io.promdeck.app.alertmanager.SilenceState;
+import io.promdeck.app.live.StackState;
+import io.promdeck.app.session.StackSession;
+import io.promdeck.ui.session.SessionModel;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Active, pending and expired silences of all peers, and the create / edit / expire commands. */
+public final class SilencesViewModel {
+
+    private final SessionModel session;
+    private final Clock clock;
+    private final ObservableList<SilenceRow> rows = FXCollections.observableArrayList();
+    private final StringProperty result = new SimpleStringProperty("");
+
+    public SilencesViewModel(SessionModel session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        session.stateProperty().addListener((obs, old, state) -> update(state));
+    }
+
+    private void update(StackState state) {
+        if (state == null) {
+            rows.clear();
+            return;
+        }
+        rows.setAll(state.mergedSilences().stream().map(SilenceRow::of)
+                .sorted(Comparator.comparing((SilenceRow r) -> order(r.silence().state())).thenComparing(r -> r.silence().endsAt(),
+                        Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList());
+    }
+
+    private static int order(SilenceState state) {
+        return switch (state) {
+            case ACTIVE -> 0;
+            case PENDING -> 1;
+            case EXPIRED -> 2;
+            case UNKNOWN -> 3;
+        };
+    }
+
+    public ObservableList<SilenceRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result;
+    }
+
+    /** The form for a new silence (prefilled matchers) or an edit (the silence's draft). */
+    public SilenceFormModel form(String matchers, SilenceDraft existing) {
+        StackSession current = session.sessionProperty().get();
+        String user = current == null ? System.getProperty("user.name", "") : current.userName();
+        SilenceFormModel form = new SilenceFormModel(session.tasks(), this::service, this::alerts, clock, user, existing);
+        if (existing == null && matchers != null) {
+            form.matchersProperty().set(matchers);
+        }
+        return form;
+    }
+
+    private List<DedupedAlert> alerts() {
+        StackState state = session.stateProperty().get();
+        return state == null ? List.of() : state.dedupedAlerts();
+    }
+
+    private SilenceService service() {
+        StackSession current = session.sessionProperty().get();
+        if (current == null) {
+            throw new IllegalStateException("Not connected to a stack.");
+        }
+        return new SilenceService(current.monitor().peers(), clock);
+    }
+
+    /** Expires a silence and waits until every peer shows it expired. */
+    public void expire(SilenceRow row) {
+        result.set("Expiring…");
+        session.tasks().run(() -> service().expire(row.silence().id(), SilenceService.DEFAULT_CONFIRM_WITHIN))
+                .onSuccess(outcome -> {
+                    result.set("Expired: " + outcome.summary());
+                    session.refreshNow();
+                })
+                .onError(e -> result.set(io.promdeck.ui.common.DialogService.sentence(e)))
+                .start();
+    }
+}
