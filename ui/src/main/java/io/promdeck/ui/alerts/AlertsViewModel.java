@@ -57,7 +57,12 @@ public final class AlertsViewModel {
             return;
         }
         int peers = Math.max(state.expectedPeers(), state.alerts().size());
-        session.tasks().run(() -> rows(state.dedupedAlerts(), peers)).onSuccess(all::setAll).andFinally(() -> {
+        session.tasks().run(() -> rows(state.dedupedAlerts(), peers)).onSuccess(rows -> {
+            // Unchanged data leaves the list (and the operator's selection and scroll position) alone.
+            if (!rows.equals(all)) {
+                all.setAll(rows);
+            }
+        }).andFinally(() -> {
             building.set(false);
             if (dirty) {
                 dirty = false;

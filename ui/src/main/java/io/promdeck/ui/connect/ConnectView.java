@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -38,7 +39,6 @@ public final class ConnectView {
     private final SessionModel model;
     private final ListView<KubeContext> contexts;
     private final TextField namespace = new TextField();
-    private final TextField profilePath = new TextField();
 
     public ConnectView(SessionModel model, java.util.function.Supplier<Window> owner) {
         this.model = model;
@@ -76,12 +76,16 @@ public final class ConnectView {
         VBox results = new VBox(6);
         results.setId("connect-results");
         model.sessionProperty().addListener((obs, old, session) -> showResults(results, session));
+        ScrollPane scroll = new ScrollPane();
+        scroll.setFitToWidth(true);
 
         VBox clusterPane = new VBox(8, title("Kubernetes contexts"), contexts, new HBox(8, new Label("Namespace"), namespace, connect),
                 progress, error, results);
         VBox profilePane = new VBox(8, title("Direct-URL profile"), profileRow(owner));
-        VBox main = new VBox(16, clusterPane, profilePane);
-        main.setPadding(new Insets(16));
+        VBox content = new VBox(16, clusterPane, profilePane);
+        content.setPadding(new Insets(16));
+        scroll.setContent(content);
+        Node main = scroll;
 
         VBox firstScreen = noKubeconfigScreen(owner);
         root.getChildren().addAll(main);
@@ -95,6 +99,7 @@ public final class ConnectView {
     }
 
     private Node profileRow(java.util.function.Supplier<Window> owner) {
+        TextField profilePath = new TextField();
         profilePath.setId("profile-path");
         profilePath.setPromptText("path to a profile .yaml (prometheus/alertmanager/thanosQuery URLs)");
         HBox.setHgrow(profilePath, Priority.ALWAYS);

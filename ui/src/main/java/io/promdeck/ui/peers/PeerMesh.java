@@ -15,10 +15,12 @@ import java.util.Optional;
  * {@code cluster.name}; a peer killed with SIGKILL silently vanishes from the others' lists, so the expected count
  * comes from the StatefulSet (or the profile), not from the peers.
  */
-public record PeerMesh(List<String> peers, Map<String, String> addresses, boolean[][] sees, int expected, List<String> problems) {
+public record PeerMesh(List<String> peers, Map<String, String> addresses, boolean[][] sees, boolean[] answered, int expected,
+        List<String> problems) {
 
     public static PeerMesh of(StackState state) {
         List<String> names = new ArrayList<>(state.peers().keySet());
+        names.sort(null);
         Map<String, String> addresses = new LinkedHashMap<>();
         Map<String, AlertmanagerStatus> statuses = new LinkedHashMap<>();
         for (Snapshot<PeerStatus> snapshot : state.peers().values()) {
@@ -31,6 +33,7 @@ public record PeerMesh(List<String> peers, Map<String, String> addresses, boolea
             });
         }
         boolean[][] sees = new boolean[names.size()][names.size()];
+        boolean[] answered = new boolean[names.size()];
         List<String> problems = new ArrayList<>();
         int expected = Math.max(state.expectedPeers(), names.size());
         for (int i = 0; i < names.size(); i++) {
@@ -39,6 +42,7 @@ public record PeerMesh(List<String> peers, Map<String, String> addresses, boolea
                 problems.add(names.get(i) + " does not answer");
                 continue;
             }
+            answered[i] = true;
             for (int j = 0; j < names.size(); j++) {
                 String address = addresses.get(names.get(j));
                 sees[i][j] = address != null && status.peers().stream().anyMatch(p -> p.address().equals(address));
@@ -51,6 +55,6 @@ public record PeerMesh(List<String> peers, Map<String, String> addresses, boolea
         if (names.size() < state.expectedPeers()) {
             problems.add("only " + names.size() + " of " + state.expectedPeers() + " expected peers exist");
         }
-        return new PeerMesh(names, addresses, sees, expected, problems);
+        return new PeerMesh(names, addresses, sees, answered, expected, problems);
     }
 }

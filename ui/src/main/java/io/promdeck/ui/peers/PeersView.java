@@ -82,8 +82,8 @@ public final class PeersView {
             rowHead.getStyleClass().add("matrix-head");
             matrix.add(rowHead, 0, i + 1);
             for (int j = 0; j < mesh.peers().size(); j++) {
-                Label cell = new Label(mesh.sees()[i][j] ? "✓" : "✗");
-                cell.getStyleClass().add(mesh.sees()[i][j] ? "matrix-yes" : "matrix-no");
+                Label cell = new Label(!mesh.answered()[i] ? "?" : mesh.sees()[i][j] ? "✓" : "✗");
+                cell.getStyleClass().add(!mesh.answered()[i] ? "matrix-unknown" : mesh.sees()[i][j] ? "matrix-yes" : "matrix-no");
                 cell.setId("sees-" + i + "-" + j);
                 matrix.add(cell, j + 1, i + 1);
             }

@@ -69,6 +69,7 @@ public final class PeersViewModel {
                     reload == null ? "" : reload.succeeded() ? "Reloaded" : reload.message(),
                     reload != null && !reload.succeeded()));
         }
+        rows.sort(java.util.Comparator.comparing(PeerRow::name));
         return rows;
     }
 

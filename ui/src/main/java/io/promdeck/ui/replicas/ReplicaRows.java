@@ -51,6 +51,7 @@ final class ReplicaRows {
                     reload == null ? "" : reload.succeeded() ? "Reloaded in " + reload.elapsed().toMillis() + " ms" : reload.message(),
                     reload != null && !reload.succeeded()));
         }
+        rows.sort(java.util.Comparator.comparing(ReplicaRow::name));
         return rows;
     }
 

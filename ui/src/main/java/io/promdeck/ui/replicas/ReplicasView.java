@@ -33,7 +33,7 @@ public final class ReplicasView {
 
         TableView<ReplicaRow> table = new TableView<>(model.rows());
         table.setId("replicas-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No Prometheus replica found yet."));
         table.getColumns().add(Tables.flagged("Replica", ReplicaRow::name, r -> !r.error().isEmpty(), "stale"));
         table.getColumns().add(Tables.text("Data", ReplicaRow::freshness));
@@ -85,8 +85,26 @@ public final class ReplicasView {
         table.getColumns().add(action);
         table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
                 r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
+        table.getColumns().forEach(c -> c.setPrefWidth(Math.max(70, c.getText().length() * 9 + 24)));
+        table.getColumns().get(0).setPrefWidth(130);
+        table.getColumns().get(table.getColumns().size() - 1).setPrefWidth(260);
+        // Reload results and errors in full, one line per replica: the table cell only has room for the start.
+        VBox messages = new VBox(4);
+        messages.setId("replica-messages");
+        model.rows().addListener((javafx.collections.ListChangeListener<ReplicaRow>) c -> {
+            messages.getChildren().clear();
+            for (ReplicaRow row : model.rows()) {
+                String text = row.reloadResult().isEmpty() ? row.error() : row.reloadResult();
+                if (!text.isEmpty()) {
+                    Label line = new Label(row.name() + ": " + text);
+                    line.setWrapText(true);
+                    line.getStyleClass().add(row.reloadFailed() || !row.error().isEmpty() ? "problem" : "ok-message");
+                    messages.getChildren().add(line);
+                }
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(header, table);
+        root.getChildren().addAll(header, table, messages);
         root.setPadding(new Insets(12));
     }
 

@@ -128,6 +128,16 @@ public final class MainWindow {
         connect.setOnAction(e -> session.connect(contextPicker.getValue().name(), namespace.getText().strip()));
         Label health = new Label();
         health.setId("health");
+        health.setMaxWidth(560);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        contextPicker.setMinWidth(160);
+        connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        session.sessionProperty().addListener((obs, old, now) -> {
+            if (now != null && now.connection().isPresent()) {
+                String name = now.connection().get().context().name();
+                session.contexts().stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(contextPicker::setValue);
+            }
+        });
         session.healthProperty().addListener((obs, old, h) -> showHealth(health, h));
         showHealth(health, session.healthProperty().get());
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));

@@ -42,6 +42,7 @@ public final class SilenceDialog {
         TextField end = new TextField();
         end.setId("silence-end");
         end.setPromptText("or an end time: yyyy-MM-dd HH:mm");
+        end.setPrefColumnCount(18);
         end.textProperty().bindBidirectional(model.endTimeProperty());
         Label endError = errorLabel("silence-end-error");
         endError.textProperty().bind(model.endErrorProperty());
@@ -64,6 +65,9 @@ public final class SilenceDialog {
         problems.textProperty().bind(model.problemsProperty());
 
         GridPane form = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(90);
+        form.getColumnConstraints().add(labels);
         form.setHgap(10);
         form.setVgap(6);
         form.addRow(0, new Label("Matchers"), matchers);

@@ -35,10 +35,13 @@ public final class SilencesViewModel {
             rows.clear();
             return;
         }
-        rows.setAll(state.mergedSilences().stream().map(SilenceRow::of)
+        List<SilenceRow> next = state.mergedSilences().stream().map(SilenceRow::of)
                 .sorted(Comparator.comparing((SilenceRow r) -> order(r.silence().state())).thenComparing(r -> r.silence().endsAt(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList());
+                .toList();
+        if (!next.equals(rows)) {
+            rows.setAll(next);
+        }
     }
 
     private static int order(SilenceState state) {

@@ -59,14 +59,19 @@ public final class StoresView {
         set.byType().forEach((type, stores) -> {
             TableView<StoreStatus> table = new TableView<>(FXCollections.observableArrayList(stores));
             table.setId("stores-" + type);
-            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-            table.setPrefHeight(32 + 26 * Math.max(1, stores.size()));
+            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            table.setFixedCellSize(30);
+            table.setPrefHeight(62 + 30 * Math.max(1, stores.size()));
             table.getColumns().add(Tables.flagged("Name", StoreStatus::name, s -> !s.healthy(), "stale"));
             table.getColumns().add(Tables.text("Label sets", s -> s.labelSets().stream().map(Object::toString).collect(Collectors.joining(" "))));
             table.getColumns().add(Tables.text("Min time", s -> Formats.time(s.minInstant())));
             table.getColumns().add(Tables.text("Max time", s -> s.maxInstant().map(Formats::time).orElse("now")));
             table.getColumns().add(Tables.text("Checked", s -> s.lastCheck() == null ? "—" : Formats.since(s.lastCheck(), now)));
             table.getColumns().add(Tables.flagged("Last error", s -> s.lastError().orElse(""), s -> !s.healthy(), "flag"));
+            double[] widths = {230, 420, 150, 150, 90, 500};
+            for (int i = 0; i < table.getColumns().size(); i++) {
+                table.getColumns().get(i).setPrefWidth(widths[i]);
+            }
             TitledPane pane = new TitledPane(type + " (" + stores.size() + ")", table);
             groups.getChildren().add(pane);
         });

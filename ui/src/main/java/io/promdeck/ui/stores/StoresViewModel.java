@@ -39,14 +39,20 @@ public final class StoresViewModel {
             return;
         }
         Snapshot<StoreSet> snapshot = state.stores().values().iterator().next();
-        stores.set(snapshot.value().orElse(null));
+        StoreSet next = snapshot.value().orElse(null);
+        if (!java.util.Objects.equals(next, stores.get())) {
+            stores.set(next);
+        }
         status.set(snapshot.endpoint() + ": " + switch (snapshot.freshness()) {
             case OK -> "live";
             case STALE -> "stale — " + snapshot.error().map(e -> e.summary()).orElse("");
             case ERROR -> snapshot.error().map(e -> e.summary()).orElse("error");
             case PENDING -> "waiting";
         });
-        flags.setAll(flags(snapshot.value(), state.replicas().keySet().stream().toList()));
+        List<String> nextFlags = flags(snapshot.value(), state.replicas().keySet().stream().toList());
+        if (!nextFlags.equals(flags)) {
+            flags.setAll(nextFlags);
+        }
     }
 
     /** Duplicate label sets, Prometheus replicas with no sidecar store, endpoints with errors. Pure. */

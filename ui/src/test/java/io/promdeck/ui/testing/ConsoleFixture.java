@@ -42,8 +42,11 @@ public final class ConsoleFixture implements AutoCloseable {
             if (kubeconfig != null) {
                 variables.put("KUBECONFIG", kubeconfig);
             }
-            Console.Environment environment = new Console.Environment(variables, home, new SettingsFolder(home.resolve(".config/promdeck")),
-                    Clock.systemDefaultZone());
+            SettingsFolder settings = new SettingsFolder(home.resolve(".config/promdeck"));
+            // Refresh every second so tests see changes quickly; the adaptive interval still applies on top.
+            new io.promdeck.ui.common.UiSettings(settings).save(new io.promdeck.ui.common.UiSettings.Values(Double.NaN, Double.NaN,
+                    1400, 860, null, null, false, 1000));
+            Console.Environment environment = new Console.Environment(variables, home, settings, Clock.systemDefaultZone());
             Stage stage = FxToolkit.registerPrimaryStage();
             Console console = WaitForAsyncUtils.asyncFx(() -> new Console(environment)).get(20, TimeUnit.SECONDS);
             Scene scene = WaitForAsyncUtils.asyncFx(() -> {

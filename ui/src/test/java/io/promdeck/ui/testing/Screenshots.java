@@ -23,6 +23,11 @@ public final class Screenshots {
         return Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     }
 
+    /** Snapshots the window that holds {@code node} (a dialog, say). */
+    public static Path window(String name, javafx.scene.Node node) {
+        return save(node.getScene(), name);
+    }
+
     /** Snapshots the scene on the FX thread and writes {@code name}.png; returns the file. */
     public static Path save(Scene scene, String name) {
         try {

@@ -1,0 +1,292 @@
+package io.promdeck.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.promdeck.testing.Await;
+import io.promdeck.testing.LabConfigs;
+import io.promdeck.testing.LabExtension;
+import io.promdeck.testing.PrometheusReplica;
+import io.promdeck.testing.kube.KubeconfigWriter;
+import io.promdeck.testing.kube.MockApiServer;
+import io.promdeck.ui.alerts.AlertRow;
+import io.promdeck.ui.peers.PeerRow;
+import io.promdeck.ui.replicas.ReplicaRow;
+import io.promdeck.ui.silences.SilenceRow;
+import io.promdeck.ui.testing.ConsoleFixture;
+import io.promdeck.ui.testing.Fx;
+import io.promdeck.ui.testing.Screenshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+
+/**
+ * The console as an operator uses it, against the real lab (2 Prometheus, 3 Alertmanagers) reached through the mock
+ * API server's pod proxy, clicking and typing. Each step saves a screenshot under ui/target/screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleLabTest {
+
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension();
+
+    private static final String NS = "monitoring";
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static MockApiServer api;
+    private static ConsoleFixture console;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new MockApiServer();
+        api.userName("alice@example.com");
+        Path dir = Files.createTempDirectory("promdeck-ui-kube");
+        Path kubeconfig = new KubeconfigWriter().cluster("lab", api.url()).tokenUser("alice", "token-a")
+                .context("lab", "lab", "alice", NS).context("staging", "lab", "alice", "staging").current("lab").write(dir.resolve("config"));
+        try (KubernetesClient client = api.server().createClient()) {
+            for (int i = 0; i < 2; i++) {
+                seedPod(client, "prometheus-" + i, "prometheus", "prometheus", 9090);
+                api.routePodProxy(NS, "prometheus-" + i, 9090, LAB.lab().prometheus(i).url());
+            }
+            for (int i = 0; i < 3; i++) {
+                seedPod(client, "alertmanager-" + i, "alertmanager", "alertmanager", 9093);
+                api.routePodProxy(NS, "alertmanager-" + i, 9093, LAB.lab().alertmanager(i).url());
+            }
+            statefulSet(client, "prometheus", 2);
+            statefulSet(client, "alertmanager", 3);
+        }
+        console = ConsoleFixture.start(kubeconfig.toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+        api.close();
+    }
+
+    private static void seedPod(KubernetesClient client, String name, String component, String owner, int port) {
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name)
+                .withLabels(Map.of("app.kubernetes.io/part-of", "promdeck", "app.kubernetes.io/component", component))
+                .addNewOwnerReference().withKind("StatefulSet").withName(owner).withController(true).withApiVersion("apps/v1").withUid(owner)
+                .endOwnerReference().endMetadata()
+                .withNewSpec().withNodeName("node-" + name.charAt(name.length() - 1)).addNewContainer().withName(component).withImage(component)
+                .addNewPort().withName("web").withContainerPort(port).endPort().endContainer().endSpec()
+                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .addNewContainerStatus().withName(component).withRestartCount(0).withReady(true).endContainerStatus().endStatus()
+                .build()).create();
+    }
+
+    private static void statefulSet(KubernetesClient client, String name, int replicas) {
+        client.apps().statefulSets().inNamespace(NS).resource(new StatefulSetBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withReplicas(replicas).endSpec().build()).create();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rows(String table) {
+        return Fx.get(() -> List.copyOf(((TableView<T>) robot.lookup(table).query()).getItems()));
+    }
+
+    private String text(String query) {
+        return Fx.get(() -> ((Label) robot.lookup(query).query()).getText());
+    }
+
+    private void nav(String panel) {
+        robot.clickOn("#nav-" + panel);
+    }
+
+    @Test
+    @Order(1)
+    void connectsThroughTheContextListAndShowsWhatTheUserMayDo() {
+        Await.until(WAIT, "the contexts", () -> Fx.get(() -> ((ListView<?>) robot.lookup("#contexts").query()).getItems().size()) == 2);
+        console.screenshot("connect-contexts");
+
+        robot.clickOn("lab   " + api.url() + "   user alice (TOKEN)");
+        robot.clickOn("#connect");
+
+        Await.until(WAIT, "connected", () -> text("#health").startsWith("Connected"), () -> text("#health"));
+        nav("connect");
+        Await.until(WAIT, "the preflight summary", () -> robot.lookup("#capabilities").tryQuery().isPresent());
+        assertThat(text("#capabilities")).isEqualTo("can monitor, can act, can install");
+        assertThat(text("#connect-user")).isEqualTo("Connected to lab / monitoring as alice@example.com");
+        assertThat(Fx.get(() -> ((TableView<?>) robot.lookup("#discovery").query()).getItems().size())).isEqualTo(5);
+        console.screenshot("connect-connected");
+    }
+
+    @Test
+    @Order(2)
+    void replicasPanelShowsBothReplicasAndReloadAllSucceeds() {
+        nav("prometheus");
+        Await.until(WAIT, "two replicas with data", () -> this.<ReplicaRow>rows("#replicas-table").stream()
+                .filter(r -> r.freshness().equals("live") && !r.version().equals("—")).count() == 2);
+        List<ReplicaRow> rows = rows("#replicas-table");
+        assertThat(rows).extracting(ReplicaRow::name).containsExactly("prometheus-0", "prometheus-1");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.ready()).isEqualTo("ready");
+            assertThat(r.hashDiffers()).isFalse();
+            assertThat(r.lastReload()).isEqualTo("succeeded");
+        });
+
+        robot.clickOn("#reload-all");
+
+        Await.until(WAIT, "both reloaded", () -> this.<ReplicaRow>rows("#replicas-table").stream()
+                .allMatch(r -> r.reloadResult().startsWith("Reloaded in")));
+        console.screenshot("prometheus-reload-all");
+    }
+
+    @Test
+    @Order(3)
+    void reloadAllShowsPrometheusErrorInTheBrokenReplicasRowOnly() {
+        PrometheusReplica broken = LAB.lab().prometheus(1);
+        try {
+            broken.writeConfig(broken.originalConfig().replace("scrape_interval: 2s", "scrape_interval: [2s"));
+            nav("prometheus");
+            robot.clickOn("#reload-all");
+
+            Await.until(WAIT, "the failed reload in prometheus-1's row", () -> this.<ReplicaRow>rows("#replicas-table").stream()
+                    .anyMatch(r -> r.name().equals("prometheus-1") && r.reloadFailed()));
+            List<ReplicaRow> rows = rows("#replicas-table");
+            assertThat(rows.get(1).reloadResult()).contains("couldn't load configuration").contains("yaml");
+            assertThat(rows.get(0).reloadFailed()).isFalse();
+            assertThat(rows.get(0).reloadResult()).startsWith("Reloaded in");
+            Await.until(WAIT, "the failed reload flagged", () -> this.<ReplicaRow>rows("#replicas-table").get(1).lastReload().equals("FAILED"));
+            console.screenshot("prometheus-reload-failed");
+            nav("overview");
+            Await.until(WAIT, "the overview problem", () -> Fx.get(() -> ((ListView<String>) robot.lookup("#overview-problems").query())
+                    .getItems().stream().anyMatch(p -> p.contains("prometheus-1: the last configuration reload failed"))));
+            console.screenshot("overview-problem");
+        } finally {
+            broken.restoreConfig();
+            assertThat(broken.client().reload().succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void alertsAreDeduplicatedAndFilteredInMatcherSyntax() {
+        nav("alerts");
+        Await.until(WAIT, "the firing lab alert", () -> this.<AlertRow>rows("#alerts-table").stream()
+                .anyMatch(r -> r.name().equals(LabConfigs.ALWAYS_FIRING) && r.held().equals("3/3")));
+        assertThat(this.<AlertRow>rows("#alerts-table")).filteredOn(r -> r.name().equals(LabConfigs.ALWAYS_FIRING)).hasSize(1);
+        console.screenshot("alerts");
+
+        robot.clickOn("#alerts-filter").write("severity=\"critical\"");
+        Await.until(WAIT, "the filter applied", () -> this.<AlertRow>rows("#alerts-table").isEmpty());
+        assertThat(text("#alerts-counts")).startsWith("0 of ");
+        robot.eraseText(19).write("severity=~\"(\"");
+        Await.until(WAIT, "the filter error", () -> !text("#alerts-filter-error").isEmpty());
+        assertThat(text("#alerts-filter-error")).contains("invalid regular expression");
+        console.screenshot("alerts-filter-error");
+        robot.eraseText(13);
+        Await.until(WAIT, "the filter cleared", () -> !this.<AlertRow>rows("#alerts-table").isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    void silenceDialogRefusesABadMatcherAtTheFieldThenConfirmsOnEveryPeer() {
+        nav("alerts");
+        Await.until(WAIT, "the alert", () -> !this.<AlertRow>rows("#alerts-table").isEmpty());
+        robot.clickOn(robot.lookup("#alerts-table .table-cell").match(LabeledMatchers.hasText(LabConfigs.ALWAYS_FIRING)).queryAs(Node.class));
+        robot.clickOn("#alert-silence");
+        Await.until(WAIT, "the silence dialog", () -> robot.lookup("#silence-matchers").tryQuery().isPresent());
+        int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().size();
+
+        robot.doubleClickOn("#silence-matchers").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
+                .write("alertname=~\"(unclosed\"");
+        Await.until(WAIT, "the matcher error at the field", () -> text("#silence-matchers-error").contains("invalid regular expression"));
+        Node create = robot.lookup("#silence-create").query();
+        assertThat(create.isDisabled()).isTrue();
+        robot.clickOn("#silence-comment").write("planned maintenance of the lab");
+        assertThat(create.isDisabled()).isTrue();
+        Screenshots.window("silence-invalid-matcher", create);
+        robot.clickOn(create);
+        assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow()).hasSize(before);
+
+        robot.doubleClickOn("#silence-matchers").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
+                .write("alertname=\"" + LabConfigs.ALWAYS_FIRING + "\"");
+        Await.until(WAIT, "the preview", () -> text("#silence-preview").equals("1 alert matches"));
+        assertThat(text("#silence-matchers-error")).isEmpty();
+        robot.clickOn(create);
+
+        Await.until(WAIT, "the confirmation", () -> text("#silence-result").contains("confirmed on"), () -> text("#silence-result"));
+        assertThat(text("#silence-result")).endsWith("confirmed on 3/3 peers");
+        Screenshots.window("silence-confirmed", create);
+        robot.clickOn("#silence-close");
+
+        Await.until(WAIT, "the alert suppressed", () -> this.<AlertRow>rows("#alerts-table").stream()
+                .anyMatch(r -> r.name().equals(LabConfigs.ALWAYS_FIRING) && r.state().equals("suppressed")));
+        console.screenshot("alerts-suppressed");
+    }
+
+    @Test
+    @Order(6)
+    void silencesPanelListsTheSilenceAndExpiresItOnConfirmation() {
+        nav("silences");
+        Await.until(WAIT, "the active silence", () -> this.<SilenceRow>rows("#silences-table").stream().anyMatch(r -> r.state().equals("active")));
+        console.screenshot("silences");
+        robot.clickOn(robot.lookup("#silences-table .table-cell").match(LabeledMatchers.hasText("planned maintenance of the lab"))
+                .queryAs(Node.class));
+        robot.clickOn("#silence-expire");
+        robot.clickOn("OK");
+
+        Await.until(WAIT, "expired on every peer", () -> text("#silences-result").contains("confirmed on 3/3 peers"), () -> text("#silences-result"));
+        Await.until(WAIT, "the silence listed as expired", () -> this.<SilenceRow>rows("#silences-table").stream()
+                .noneMatch(r -> r.state().equals("active")));
+        console.screenshot("silences-expired");
+    }
+
+    @Test
+    @Order(7)
+    void peersPanelFlagsAKilledAlertmanager() {
+        nav("alertmanager");
+        Await.until(WAIT, "three peers seeing each other", () -> this.<PeerRow>rows("#peers-table").stream()
+                .filter(r -> r.seen().equals("3 of 3 expected peers")).count() == 3);
+        console.screenshot("alertmanager-peers");
+        try {
+            LAB.lab().alertmanager(2).kill();
+
+            Await.until(WAIT, "the survivors to miss it", () -> this.<PeerRow>rows("#peers-table").stream()
+                    .filter(r -> r.seen().equals("2 of 3 expected peers")).count() == 2, () -> rows("#peers-table").toString());
+            assertThat(this.<PeerRow>rows("#peers-table").get(2).error()).contains("Kubernetes API server").contains("error trying to reach service");
+            Await.until(WAIT, "the matrix to flag it", () -> Fx.get(() -> ((Label) robot.lookup("#sees-0-2").query()).getText()).equals("✗"));
+            assertThat(Fx.get(() -> robot.lookup("#peer-problems").lookup(".label").queryAllAs(Label.class).stream()
+                    .map(Label::getText).toList())).anySatisfy(p -> assertThat(p).contains("alertmanager-2 does not answer"))
+                    .anySatisfy(p -> assertThat(p).contains("sees 2 of 3 expected peers"));
+            assertThat(text("#health")).startsWith("Degraded");
+            console.screenshot("alertmanager-peer-killed");
+        } finally {
+            LAB.lab().heal();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void darkThemeAndOverview() {
+        nav("overview");
+        robot.clickOn("#theme");
+        Await.until(WAIT, "the overview lines", () -> Fx.get(() -> ((ListView<String>) robot.lookup("#overview-components").query())
+                .getItems().size()) >= 3);
+        console.screenshot("overview-dark");
+        robot.clickOn("#theme");
+        console.screenshot("overview");
+    }
+}
