@@ -1,0 +1,72 @@
+package io.promdeck.bench;
+
+import io.promdeck.app.http.ComponentApi;
+import io.promdeck.app.http.DirectTransport;
+import io.promdeck.app.http.TransportRequest;
+import io.promdeck.testing.AlertmanagerPeer;
+import io.promdeck.testing.Lab;
+import io.promdeck.testing.LabOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Captures, once, what 3 real Alertmanagers answer with 10,000 alerts each: starts the lab, posts the same 10,000
+ * alerts to every peer (as two Prometheus replicas would), then saves each peer's {@code GET /api/v2/alerts} gzipped
+ * under {@code app/src/bench/resources/}. The benchmark replays these files, so its runs are repeatable.
+ *
+ * <p>Run: {@code mvn -pl app -am -Pbench -DskipTests test-compile exec:java -Dexec.mainClass=io.promdeck.bench.CaptureAlerts}
+ */
+public final class CaptureAlerts {
+
+    static final int ALERTS = 10_000;
+
+    private CaptureAlerts() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "src/bench/resources");
+        Files.createDirectories(out);
+        try (Lab lab = Lab.start(LabOptions.defaults())) {
+            for (AlertmanagerPeer peer : lab.alertmanagers()) {
+                ComponentApi api = new ComponentApi(new DirectTransport(lab.http(), peer.url()));
+                for (int batch = 0; batch < ALERTS / 1000; batch++) {
+                    api.callForText(TransportRequest.postJson("/api/v2/alerts", batchJson(batch)).withTimeout(java.time.Duration.ofSeconds(60)))
+                            .orElseThrow();
+                }
+            }
+            for (int i = 0; i < lab.alertmanagers().size(); i++) {
+                AlertmanagerPeer peer = lab.alertmanager(i);
+                ComponentApi api = new ComponentApi(new DirectTransport(lab.http(), peer.url()));
+                long started = System.nanoTime();
+                byte[] body = api.call(TransportRequest.get("/api/v2/alerts").withTimeout(java.time.Duration.ofSeconds(60)),
+                        r -> r.body()).orElseThrow();
+                System.out.printf("%s answered %d bytes in %d ms%n", peer.name(), body.length, (System.nanoTime() - started) / 1_000_000);
+                try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(out.resolve("alerts-peer" + i + ".json.gz")))) {
+                    file.write(body);
+                }
+            }
+        }
+    }
+
+    private static String batchJson(int batch) {
+        StringBuilder json = new StringBuilder("[");
+        String ends = Instant.now().plusSeconds(6 * 3600).toString();
+        for (int i = 0; i < 1000; i++) {
+            int n = batch * 1000 + i;
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"labels\":{\"alertname\":\"Bench").append(n % 50).append("\",\"instance\":\"node-").append(n)
+                    .append(":9100\",\"job\":\"node\",\"severity\":\"").append(n % 7 == 0 ? "critical" : "warning")
+                    .append("\",\"cluster\":\"lab\",\"namespace\":\"team-").append(n % 20).append("\"},")
+                    .append("\"annotations\":{\"summary\":\"Bench alert ").append(n).append(" has been firing for a while\",")
+                    .append("\"description\":\"Synthetic load for the Promdeck benchmark.\"},")
+                    .append("\"endsAt\":\"").append(ends).append("\",\"generatorURL\":\"http://prometheus-0:9090/graph?g0.expr=up\"}");
+        }
+        return json.append(']').toString();
+    }
+}
