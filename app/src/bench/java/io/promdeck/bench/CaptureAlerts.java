@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * alerts to every peer (as two Prometheus replicas would), then saves each peer's {@code GET /api/v2/alerts} gzipped
  * under {@code app/src/bench/resources/}. The benchmark replays these files, so its runs are repeatable.
  *
- * <p>Run: {@code mvn -pl app -am -Pbench -DskipTests test-compile exec:java -Dexec.mainClass=io.promdeck.bench.CaptureAlerts}
+ * <p>Run: {@code mvn -pl app -Pbench -DskipTests test-compile exec:exec -Dbench.main=io.promdeck.bench.CaptureAlerts -Dbench.args=src/bench/resources}
  */
 public final class CaptureAlerts {
 

@@ -7,33 +7,19 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.promdeck.testing.kube.MockApiServer;
+import io.promdeck.testing.kube.MockApiExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Discovery over pods created in the mock (CRUD), one namespace per labelling scheme. */
 class StackDiscoveryTest {
 
-    private MockApiServer api;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        api = new MockApiServer();
-        client = api.server().createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+    @RegisterExtension
+    final MockApiExtension kube = new MockApiExtension();
 
     private void pod(String namespace, String name, Map<String, String> labels, String owner, int port, String portName) {
         Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
@@ -43,16 +29,16 @@ class StackDiscoveryTest {
                 .addNewPort().withName(portName).withContainerPort(port).endPort().endContainer().endSpec()
                 .withNewStatus().withPodIP("10.0.0.9").addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
                 .build();
-        client.pods().inNamespace(namespace).resource(pod).create();
+        kube.client().pods().inNamespace(namespace).resource(pod).create();
     }
 
     private void statefulSet(String namespace, String name, int replicas) {
-        client.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder().withNewMetadata().withName(name)
+        kube.client().apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder().withNewMetadata().withName(name)
                 .withNamespace(namespace).endMetadata().withNewSpec().withReplicas(replicas).endSpec().build()).create();
     }
 
     private DiscoveredStack discover(String namespace, Map<Component, DiscoveryOverride> overrides) {
-        return new StackDiscovery(client).discover(namespace, overrides);
+        return new StackDiscovery(kube.client()).discover(namespace, overrides);
     }
 
     @Test
@@ -129,7 +115,7 @@ class StackDiscoveryTest {
         pod("ov", "prom-a-0", Map.of("app", "prometheus", "tier", "ha"), "prom-a", 9091, "metrics");
         pod("ov", "prom-b-0", Map.of("app", "prometheus", "tier", "dev"), "prom-b", 9090, "web");
         pod("ov", "am-x-0", Map.of("team", "ops", "kind", "am"), "am-x", 9093, "web");
-        client.services().inNamespace("ov").resource(new ServiceBuilder().withNewMetadata().withName("am").endMetadata()
+        kube.client().services().inNamespace("ov").resource(new ServiceBuilder().withNewMetadata().withName("am").endMetadata()
                 .withNewSpec().withSelector(Map.of("team", "ops", "kind", "am")).endSpec().build()).create();
         DiscoveryOverrides store = new DiscoveryOverrides(new SettingsFolder(settings));
         store.put("prod", Component.PROMETHEUS, DiscoveryOverride.selector("app=prometheus,tier=ha").withPort(9091));

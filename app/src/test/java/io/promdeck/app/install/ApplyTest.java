@@ -3,36 +3,22 @@ package io.promdeck.app.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.promdeck.testing.kube.MockApiServer;
+import io.promdeck.testing.kube.MockApiExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Plan and server-side apply against the mock (CRUD plus the apply shim described in MockApiServer). */
 class ApplyTest {
 
-    private MockApiServer api;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        api = new MockApiServer();
-        client = api.server().createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+    @RegisterExtension
+    final MockApiExtension kube = new MockApiExtension();
 
     private ApplyReport install(StackParameters p) {
-        Plan plan = new Planner(client).plan(StackRenderer.render(p, StackRendererTest.SECRETS));
-        return new Applier(client).apply(plan, s -> { });
+        Plan plan = new Planner(kube.client()).plan(StackRenderer.render(p, StackRendererTest.SECRETS));
+        return new Applier(kube.client()).apply(plan, s -> { });
     }
 
     @Test
@@ -40,26 +26,26 @@ class ApplyTest {
         StackParameters p = StackRendererTest.params();
         RenderedStack stack = StackRenderer.render(p, StackRendererTest.SECRETS);
 
-        Plan first = new Planner(client).plan(stack);
+        Plan first = new Planner(kube.client()).plan(stack);
         assertThat(first.of(PlanItem.Action.CREATE)).hasSize(stack.objects().size());
         List<String> progress = new ArrayList<>();
-        ApplyReport report = new Applier(client).apply(first, progress::add);
+        ApplyReport report = new Applier(kube.client()).apply(first, progress::add);
 
         assertThat(report.complete()).isTrue();
         assertThat(report.applied()).hasSize(stack.objects().size());
         assertThat(progress.get(0)).isEqualTo("created Namespace/monitoring");
-        StatefulSet live = client.apps().statefulSets().inNamespace("monitoring").withName("prometheus").get();
+        StatefulSet live = kube.client().apps().statefulSets().inNamespace("monitoring").withName("prometheus").get();
         assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "promdeck");
-        assertThat(client.configMaps().inNamespace("monitoring").withName(StackParameters.CONFIG_MAP).get().getData())
+        assertThat(kube.client().configMaps().inNamespace("monitoring").withName(StackParameters.CONFIG_MAP).get().getData())
                 .containsKey("parameters.json");
 
-        api.clearWrites();
-        Plan again = new Planner(client).plan(StackRenderer.render(p, StackRendererTest.SECRETS));
-        ApplyReport second = new Applier(client).apply(again, s -> { });
+        kube.api().clearWrites();
+        Plan again = new Planner(kube.client()).plan(StackRenderer.render(p, StackRendererTest.SECRETS));
+        ApplyReport second = new Applier(kube.client()).apply(again, s -> { });
 
         assertThat(again.empty()).as(again.summary()).isTrue();
         assertThat(second.applied()).isEmpty();
-        assertThat(api.writes()).isEmpty();
+        assertThat(kube.api().writes()).isEmpty();
     }
 
     @Test
@@ -67,7 +53,7 @@ class ApplyTest {
         StackParameters p = StackRendererTest.params();
         install(p);
 
-        Plan plan = new Planner(client).plan(StackRenderer.render(p.with(Map.of("prometheusRetention", "48h")), StackRendererTest.SECRETS));
+        Plan plan = new Planner(kube.client()).plan(StackRenderer.render(p.with(Map.of("prometheusRetention", "48h")), StackRendererTest.SECRETS));
 
         assertThat(plan.of(PlanItem.Action.UPDATE)).extracting(PlanItem::id)
                 .containsExactlyInAnyOrder("StatefulSet/prometheus", "ConfigMap/" + StackParameters.CONFIG_MAP);
@@ -75,10 +61,10 @@ class ApplyTest {
         assertThat(sts.changedFields()).containsExactly("/spec/template/spec/containers/0/args/2");
         assertThat(plan.of(PlanItem.Action.CREATE)).isEmpty();
 
-        api.clearWrites();
-        new Applier(client).apply(plan, s -> { });
-        assertThat(api.writes()).hasSize(2);
-        assertThat(client.apps().statefulSets().inNamespace("monitoring").withName("prometheus").get().getSpec().getTemplate().getSpec()
+        kube.api().clearWrites();
+        new Applier(kube.client()).apply(plan, s -> { });
+        assertThat(kube.api().writes()).hasSize(2);
+        assertThat(kube.client().apps().statefulSets().inNamespace("monitoring").withName("prometheus").get().getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getArgs()).contains("--storage.tsdb.retention.time=48h");
     }
 
@@ -87,20 +73,20 @@ class ApplyTest {
         StackParameters p = StackRendererTest.params();
         install(p);
 
-        Plan plan = new Planner(client).plan(StackRenderer.render(p.with(Map.of("kubeStateMetrics", false)), StackRendererTest.SECRETS));
+        Plan plan = new Planner(kube.client()).plan(StackRenderer.render(p.with(Map.of("kubeStateMetrics", false)), StackRendererTest.SECRETS));
 
         assertThat(plan.of(PlanItem.Action.ORPHANED)).extracting(PlanItem::id).containsExactlyInAnyOrder(
                 "ServiceAccount/kube-state-metrics", "ClusterRole/promdeck-monitoring-kube-state-metrics",
                 "ClusterRoleBinding/promdeck-monitoring-kube-state-metrics", "Deployment/kube-state-metrics");
-        ApplyReport report = new Applier(client).apply(plan, s -> { });
+        ApplyReport report = new Applier(kube.client()).apply(plan, s -> { });
         assertThat(report.deleted()).hasSize(4);
-        assertThat(client.apps().deployments().inNamespace("monitoring").withName("kube-state-metrics").get()).isNull();
+        assertThat(kube.client().apps().deployments().inNamespace("monitoring").withName("kube-state-metrics").get()).isNull();
     }
 
     @Test
     void aForbiddenResourceIsNamedAndARerunAfterGrantingConverges() {
         StackParameters p = StackRendererTest.params();
-        api.forbidWrites("/clusterroles/");
+        kube.api().forbidWrites("/clusterroles/");
 
         ApplyReport refused = install(p);
 
@@ -108,15 +94,15 @@ class ApplyTest {
         assertThat(refused.failures()).extracting(ApplyReport.Failure::object)
                 .containsExactlyInAnyOrder("ClusterRole/promdeck-monitoring-prometheus", "ClusterRole/promdeck-monitoring-kube-state-metrics");
         assertThat(refused.failures().get(0).toString()).contains("forbidden (403)").contains("RBAC");
-        assertThat(client.apps().statefulSets().inNamespace("monitoring").withName("prometheus").get()).isNotNull();
+        assertThat(kube.client().apps().statefulSets().inNamespace("monitoring").withName("prometheus").get()).isNotNull();
 
-        api.allowWrites();
-        api.clearWrites();
+        kube.api().allowWrites();
+        kube.api().clearWrites();
         ApplyReport rerun = install(p);
 
         assertThat(rerun.complete()).isTrue();
         assertThat(rerun.applied()).containsExactlyInAnyOrder("ClusterRole/promdeck-monitoring-prometheus",
                 "ClusterRole/promdeck-monitoring-kube-state-metrics");
-        assertThat(new Planner(client).plan(StackRenderer.render(p, StackRendererTest.SECRETS)).empty()).isTrue();
+        assertThat(new Planner(kube.client()).plan(StackRenderer.render(p, StackRendererTest.SECRETS)).empty()).isTrue();
     }
 }

@@ -9,11 +9,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.promdeck.app.live.NamespaceSnapshot;
 import io.promdeck.app.live.PodState;
 import io.promdeck.testing.Await;
-import io.promdeck.testing.kube.MockApiServer;
+import io.promdeck.testing.kube.MockApiExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,38 +21,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Rollout progress from workload statuses the test sets in the mock, and the failure sentences. */
 class RolloutTest {
 
-    private MockApiServer api;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        api = new MockApiServer();
-        client = api.server().createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+    @RegisterExtension
+    final MockApiExtension kube = new MockApiExtension();
 
     @Test
     void progressReachesReadyAsTheTestAdvancesStatuses() throws Exception {
         StackParameters p = StackRendererTest.params().with(Map.of("nodeExporter", false, "kubeStateMetrics", false, "grafana", false));
         RenderedStack stack = StackRenderer.render(p, StackRendererTest.SECRETS);
-        new Applier(client).apply(new Planner(client).plan(stack), s -> { });
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(stack), s -> { });
         List<RolloutProgress> seen = new CopyOnWriteArrayList<>();
 
         CompletableFuture<RolloutProgress> done = CompletableFuture.supplyAsync(() -> {
             try {
-                return new Rollout(client, Clock.systemUTC()).await(stack, seen::add, Duration.ofSeconds(30), () -> false);
+                return new Rollout(kube.client(), Clock.systemUTC()).await(stack, seen::add, Duration.ofSeconds(30), () -> false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -73,15 +59,15 @@ class RolloutTest {
 
     private void markReady(RenderedObject o) {
         if (o.object() instanceof StatefulSet s) {
-            client.apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder(client.resource(s).get())
+            kube.client().apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder(kube.client().resource(s).get())
                     .withNewStatus().withReplicas(s.getSpec().getReplicas()).withReadyReplicas(s.getSpec().getReplicas()).endStatus().build())
                     .updateStatus();
         } else if (o.object() instanceof Deployment d) {
-            client.apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder(client.resource(d).get())
+            kube.client().apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder(kube.client().resource(d).get())
                     .withNewStatus().withReplicas(d.getSpec().getReplicas()).withReadyReplicas(d.getSpec().getReplicas()).endStatus().build())
                     .updateStatus();
         } else if (o.object() instanceof DaemonSet d) {
-            client.apps().daemonSets().inNamespace("monitoring").resource(new DaemonSetBuilder(client.resource(d).get())
+            kube.client().apps().daemonSets().inNamespace("monitoring").resource(new DaemonSetBuilder(kube.client().resource(d).get())
                     .withNewStatus().withDesiredNumberScheduled(1).withNumberReady(1).endStatus().build()).updateStatus();
         }
     }
@@ -140,8 +126,8 @@ class RolloutTest {
 
     @Test
     void crashLoopShowsTheLastLogLinesFromTheApiServer() {
-        api.podLog("monitoring", "alertmanager-1", "level=info msg=Starting\nlevel=error msg=\"undefined receiver \\\"x\\\"\"\n");
-        client.pods().inNamespace("monitoring").resource(new PodBuilder().withNewMetadata().withName("alertmanager-1")
+        kube.api().podLog("monitoring", "alertmanager-1", "level=info msg=Starting\nlevel=error msg=\"undefined receiver \\\"x\\\"\"\n");
+        kube.client().pods().inNamespace("monitoring").resource(new PodBuilder().withNewMetadata().withName("alertmanager-1")
                 .withLabels(Map.of(StackRenderer.INSTANCE, "promdeck")).endMetadata().withNewSpec().addNewContainer().withName("alertmanager")
                 .withImage("a").endContainer().endSpec().withNewStatus().addNewContainerStatus().withName("alertmanager").withImage("a")
                 .withRestartCount(7).withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
@@ -150,7 +136,7 @@ class RolloutTest {
         List<RolloutProgress> seen = new CopyOnWriteArrayList<>();
 
         try {
-            new Rollout(client, Clock.systemUTC()).await(stack, seen::add, Duration.ofMillis(1500), () -> !seen.isEmpty());
+            new Rollout(kube.client(), Clock.systemUTC()).await(stack, seen::add, Duration.ofMillis(1500), () -> !seen.isEmpty());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }

@@ -3,40 +3,26 @@ package io.promdeck.app.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.promdeck.testing.kube.MockApiServer;
+import io.promdeck.testing.kube.MockApiExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UninstallExportTest {
 
-    private MockApiServer api;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        api = new MockApiServer();
-        client = api.server().createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+    @RegisterExtension
+    final MockApiExtension kube = new MockApiExtension();
 
     private void install(StackParameters p) {
-        new Applier(client).apply(new Planner(client).plan(StackRenderer.render(p, StackRendererTest.SECRETS)), s -> { });
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(StackRenderer.render(p, StackRendererTest.SECRETS)), s -> { });
     }
 
     private void dataVolume(String namespace, String name) {
-        client.persistentVolumeClaims().inNamespace(namespace).resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName(name)
+        kube.client().persistentVolumeClaims().inNamespace(namespace).resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName(name)
                 .withLabels(Map.of(StackRenderer.INSTANCE, "promdeck", StackRenderer.PART_OF, "promdeck")).endMetadata().build()).create();
     }
 
@@ -46,7 +32,7 @@ class UninstallExportTest {
         install(StackParameters.defaults("staging"));
         dataVolume("monitoring", "data-prometheus-0");
 
-        Uninstaller uninstaller = new Uninstaller(client);
+        Uninstaller uninstaller = new Uninstaller(kube.client());
         assertThat(uninstaller.listing("monitoring", "promdeck", false)).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
                 .contains("StatefulSet/prometheus", "ClusterRole/promdeck-monitoring-prometheus")
                 .doesNotContain("PersistentVolumeClaim/data-prometheus-0", "PersistentVolumeClaim/seaweedfs-data",
@@ -55,14 +41,14 @@ class UninstallExportTest {
         ApplyReport report = uninstaller.uninstall("monitoring", "promdeck", false, s -> { });
 
         assertThat(report.complete()).isTrue();
-        assertThat(client.apps().statefulSets().inNamespace("monitoring").withName("prometheus").get()).isNull();
-        assertThat(client.rbac().clusterRoles().withName("promdeck-monitoring-prometheus").get()).isNull();
-        assertThat(client.persistentVolumeClaims().inNamespace("monitoring").withName("data-prometheus-0").get()).isNotNull();
-        assertThat(client.rbac().clusterRoles().withName("promdeck-staging-prometheus").get()).isNotNull();
-        assertThat(client.apps().statefulSets().inNamespace("staging").withName("prometheus").get()).isNotNull();
+        assertThat(kube.client().apps().statefulSets().inNamespace("monitoring").withName("prometheus").get()).isNull();
+        assertThat(kube.client().rbac().clusterRoles().withName("promdeck-monitoring-prometheus").get()).isNull();
+        assertThat(kube.client().persistentVolumeClaims().inNamespace("monitoring").withName("data-prometheus-0").get()).isNotNull();
+        assertThat(kube.client().rbac().clusterRoles().withName("promdeck-staging-prometheus").get()).isNotNull();
+        assertThat(kube.client().apps().statefulSets().inNamespace("staging").withName("prometheus").get()).isNotNull();
 
         uninstaller.uninstall("monitoring", "promdeck", true, s -> { });
-        assertThat(client.persistentVolumeClaims().inNamespace("monitoring").withName("data-prometheus-0").get()).isNull();
+        assertThat(kube.client().persistentVolumeClaims().inNamespace("monitoring").withName("data-prometheus-0").get()).isNull();
     }
 
     @Test
@@ -87,15 +73,15 @@ class UninstallExportTest {
     void upgradeKeepsGeneratedSecretsAndReadsStoredParameters() throws Exception {
         StackParameters p = StackRendererTest.params();
         StackSecrets first = StackSecrets.generate(new SecureRandom());
-        new Applier(client).apply(new Planner(client).plan(StackRenderer.render(p, first)), s -> { });
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(StackRenderer.render(p, first)), s -> { });
 
-        InstallState state = new InstallState(client);
+        InstallState state = new InstallState(kube.client());
         StackSecrets again = state.secretsFor("monitoring", StackSecrets.generate(new SecureRandom()));
 
         assertThat(state.parameters("monitoring")).contains(p);
         assertThat(again.s3SecretKey()).isEqualTo(first.s3SecretKey());
         assertThat(again.grafanaAdminPassword()).isEqualTo(first.grafanaAdminPassword());
-        assertThat(new Planner(client).plan(StackRenderer.render(p, again)).empty()).isTrue();
+        assertThat(new Planner(kube.client()).plan(StackRenderer.render(p, again)).empty()).isTrue();
         assertThat(state.parameters("elsewhere")).isEmpty();
         assertThat(first.toString()).doesNotContain(first.s3SecretKey());
     }

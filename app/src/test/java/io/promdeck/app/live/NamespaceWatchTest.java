@@ -5,41 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.promdeck.testing.Await;
-import io.promdeck.testing.kube.MockApiServer;
+import io.promdeck.testing.kube.MockApiExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Informer snapshots follow what happens in the mock's namespace, and nothing outside it. */
 class NamespaceWatchTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private MockApiServer api;
-    private KubernetesClient client;
+    @RegisterExtension
+    final MockApiExtension kube = new MockApiExtension();
     private final AtomicReference<NamespaceSnapshot> latest = new AtomicReference<>();
     private final AtomicInteger published = new AtomicInteger();
 
-    @BeforeEach
-    void start() {
-        api = new MockApiServer();
-        client = api.server().createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
-
     private void readyPod(String namespace, String name, boolean ready) {
-        client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
+        kube.client().pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withNodeName("node-a").endSpec()
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
                 .addNewContainerStatus().withName("prometheus").withRestartCount(2).withReady(ready).endContainerStatus()
@@ -47,7 +33,7 @@ class NamespaceWatchTest {
     }
 
     private NamespaceWatch watch(String namespace) {
-        NamespaceWatch watch = new NamespaceWatch(client, namespace, snapshot -> {
+        NamespaceWatch watch = new NamespaceWatch(kube.client(), namespace, snapshot -> {
             latest.set(snapshot);
             published.incrementAndGet();
         }, Clock.systemUTC());
@@ -66,7 +52,7 @@ class NamespaceWatchTest {
         readyPod("monitoring", "prometheus-0", true);
         readyPod("monitoring", "prometheus-1", true);
         readyPod("elsewhere", "other-0", true);
-        client.apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder().withNewMetadata().withName("prometheus")
+        kube.client().apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder().withNewMetadata().withName("prometheus")
                 .endMetadata().withNewSpec().withReplicas(2).endSpec().withNewStatus().withReadyReplicas(2).withReplicas(2).endStatus()
                 .build()).create();
 
@@ -81,11 +67,11 @@ class NamespaceWatchTest {
             });
             assertThat(first.workload("StatefulSet", "prometheus").orElseThrow().complete()).isTrue();
 
-            client.pods().inNamespace("monitoring").withName("prometheus-1").delete();
+            kube.client().pods().inNamespace("monitoring").withName("prometheus-1").delete();
             NamespaceSnapshot afterDelete = awaitSnapshot("prometheus-1 gone", s -> s.pods().size() == 1);
             assertThat(afterDelete.pods()).extracting(PodState::name).containsExactly("prometheus-0");
 
-            client.pods().inNamespace("monitoring").withName("prometheus-0").edit(p -> new PodBuilder(p).editStatus()
+            kube.client().pods().inNamespace("monitoring").withName("prometheus-0").edit(p -> new PodBuilder(p).editStatus()
                     .editFirstCondition().withStatus("False").endCondition()
                     .editFirstContainerStatus().withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
                     .endContainerStatus().endStatus().build());
@@ -100,7 +86,7 @@ class NamespaceWatchTest {
     void eventsArriveNewestFirstAndClosingStopsUpdates() {
         NamespaceWatch watch = watch("monitoring");
         awaitSnapshot("the first snapshot", s -> true);
-        client.v1().events().inNamespace("monitoring").resource(new EventBuilder().withNewMetadata().withName("e1").endMetadata()
+        kube.client().v1().events().inNamespace("monitoring").resource(new EventBuilder().withNewMetadata().withName("e1").endMetadata()
                 .withType("Warning").withReason("FailedScheduling").withMessage("0/3 nodes are available: 3 Insufficient cpu.")
                 .withLastTimestamp("2026-11-22T10:00:00Z").withNewInvolvedObject().withKind("Pod").withName("prometheus-0").endInvolvedObject()
                 .withCount(3).build()).create();
@@ -116,7 +102,7 @@ class NamespaceWatchTest {
         int before = published.get();
         readyPod("monitoring", "late-0", true);
         // The watch is closed: a pod created afterwards is listed by the API but never published.
-        Await.until(WAIT, "the pod to exist", () -> client.pods().inNamespace("monitoring").withName("late-0").get() != null);
+        Await.until(WAIT, "the pod to exist", () -> kube.client().pods().inNamespace("monitoring").withName("late-0").get() != null);
         assertThat(published.get()).isEqualTo(before);
     }
 }

@@ -53,6 +53,13 @@ public final class MockApiServer implements AutoCloseable {
 
     private static final Pattern POD_PROXY = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/(?:https?:)?([^/:]+):(\\d+)/proxy(/.*)?$");
     private static final ObjectMapper JSON = Json.mapper();
+    /** The mock logs every request at INFO through java.util.logging: kept quiet (and referenced, so the level sticks). */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
 
     private final KubernetesMockServer server;

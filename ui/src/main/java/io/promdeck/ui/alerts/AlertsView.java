@@ -74,24 +74,12 @@ public final class AlertsView {
         silenceButton.setId("alert-silence");
         silenceButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         silenceButton.setOnAction(e -> silence.accept(AlertsViewModel.silenceMatchersFor(table.getSelectionModel().getSelectedItem())));
-        String[] selectedFingerprint = {null};
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
-                selectedFingerprint[0] = row.alert().alert().fingerprint();
                 details.setText(describe(row));
             }
         });
-        // A refresh replaces the rows: keep the operator's selection on the same alert.
-        model.rows().addListener((javafx.collections.ListChangeListener<AlertRow>) change -> {
-            if (selectedFingerprint[0] != null && table.getSelectionModel().getSelectedItem() == null) {
-                for (int i = 0; i < model.rows().size(); i++) {
-                    if (model.rows().get(i).alert().alert().fingerprint().equals(selectedFingerprint[0])) {
-                        table.getSelectionModel().select(i);
-                        break;
-                    }
-                }
-            }
-        });
+        Tables.keepSelection(table, r -> r.alert().alert().fingerprint());
         VBox detailPane = new VBox(6, silenceButton, details);
         VBox.setVgrow(details, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, detailPane);

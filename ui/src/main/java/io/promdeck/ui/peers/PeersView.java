@@ -1,13 +1,9 @@
 package io.promdeck.ui.peers;
 
 import io.promdeck.ui.common.Tables;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -34,23 +30,8 @@ public final class PeersView {
         table.getColumns().add(Tables.text("Version", PeerRow::version));
         table.getColumns().add(Tables.flagged("Config hash", PeerRow::configHash, PeerRow::hashDiffers, "flag"));
         table.getColumns().add(Tables.text("Silences", PeerRow::silences));
-        TableColumn<PeerRow, PeerRow> action = new TableColumn<>("Reload");
-        action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        action.setCellFactory(c -> new TableCell<>() {
-            private final Button button = new Button("Reload");
-
-            @Override
-            protected void updateItem(PeerRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    button.setOnAction(e -> model.reload(row.name()));
-                    setGraphic(button);
-                }
-            }
-        });
-        table.getColumns().add(action);
+        table.getColumns().add(Tables.button("Reload", r -> "reload-" + r.name(), r -> model.reload(r.name()),
+                new javafx.beans.property.SimpleBooleanProperty(false)));
         table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
                 r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
         table.setPrefHeight(200);

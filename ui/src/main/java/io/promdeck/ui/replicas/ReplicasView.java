@@ -64,25 +64,7 @@ public final class ReplicasView {
             }
         });
         table.getColumns().add(ingestion);
-        TableColumn<ReplicaRow, ReplicaRow> action = new TableColumn<>("Reload");
-        action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        action.setCellFactory(c -> new TableCell<>() {
-            private final Button button = new Button("Reload");
-
-            @Override
-            protected void updateItem(ReplicaRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    button.setId("reload-" + row.name());
-                    button.disableProperty().bind(model.reloadingProperty());
-                    button.setOnAction(e -> model.reload(row.name()));
-                    setGraphic(button);
-                }
-            }
-        });
-        table.getColumns().add(action);
+        table.getColumns().add(Tables.button("Reload", r -> "reload-" + r.name(), r -> model.reload(r.name()), model.reloadingProperty()));
         table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
                 r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
         table.getColumns().forEach(c -> c.setPrefWidth(Math.max(70, c.getText().length() * 9 + 24)));

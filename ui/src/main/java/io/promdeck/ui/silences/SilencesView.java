@@ -33,22 +33,7 @@ public final class SilencesView {
         table.getColumns().add(Tables.text("Ends", SilenceRow::ends));
         table.getColumns().add(Tables.text("Comment", SilenceRow::comment));
 
-        String[] selectedId = {null};
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                selectedId[0] = row.silence().id();
-            }
-        });
-        model.rows().addListener((javafx.collections.ListChangeListener<SilenceRow>) change -> {
-            if (selectedId[0] != null && table.getSelectionModel().getSelectedItem() == null) {
-                for (int i = 0; i < model.rows().size(); i++) {
-                    if (model.rows().get(i).silence().id().equals(selectedId[0])) {
-                        table.getSelectionModel().select(i);
-                        break;
-                    }
-                }
-            }
-        });
+        Tables.keepSelection(table, r -> r.silence().id());
         Button create = new Button("New silence…", new FontIcon(Feather.BELL_OFF));
         create.setId("silence-new");
         create.setOnAction(e -> new SilenceDialog(owner.get(), model.form(null, null)).show());
