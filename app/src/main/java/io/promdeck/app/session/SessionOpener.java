@@ -103,6 +103,17 @@ public final class SessionOpener {
         }
     }
 
+    /** Saves (or with a blank selector, removes) the operator's discovery override for a component in a context. */
+    public void saveOverride(String context, io.promdeck.app.cluster.Component component, String selector) throws IOException {
+        DiscoveryOverrides overrides = new DiscoveryOverrides(settings);
+        if (selector == null || selector.isBlank()) {
+            overrides.put(context, component, null);
+        } else {
+            StackDiscovery.parseSelector(selector);
+            overrides.put(context, component, io.promdeck.app.cluster.DiscoveryOverride.selector(selector.strip()));
+        }
+    }
+
     /** A direct-URL profile: no Kubernetes, the URLs it lists. */
     public StackSession openProfile(Path file, Listeners listeners) throws DirectProfiles.ProfileException {
         DirectProfile profile = DirectProfiles.read(file);

@@ -76,11 +76,12 @@ public final class ConnectView {
         VBox results = new VBox(6);
         results.setId("connect-results");
         model.sessionProperty().addListener((obs, old, session) -> showResults(results, session));
+        VBox override = overrideRow();
         ScrollPane scroll = new ScrollPane();
         scroll.setFitToWidth(true);
 
         VBox clusterPane = new VBox(8, title("Kubernetes contexts"), contexts, new HBox(8, new Label("Namespace"), namespace, connect),
-                progress, error, results);
+                progress, error, results, override);
         VBox profilePane = new VBox(8, title("Direct-URL profile"), profileRow(owner));
         VBox content = new VBox(16, clusterPane, profilePane);
         content.setPadding(new Insets(16));
@@ -117,6 +118,29 @@ public final class ConnectView {
         open.disableProperty().bind(profilePath.textProperty().isEmpty().or(model.busyProperty()));
         open.setOnAction(e -> model.openProfile(Path.of(profilePath.getText().strip())));
         return new HBox(8, profilePath, browse, open);
+    }
+
+    /** The operator's own answer when discovery picks the wrong pods: a label selector per component, per context. */
+    private VBox overrideRow() {
+        javafx.scene.control.ComboBox<io.promdeck.app.cluster.Component> component = new javafx.scene.control.ComboBox<>(
+                FXCollections.observableArrayList(io.promdeck.app.cluster.Component.values()));
+        component.setId("override-component");
+        component.setValue(io.promdeck.app.cluster.Component.PROMETHEUS);
+        TextField selector = new TextField();
+        selector.setId("override-selector");
+        selector.setPromptText("label selector, e.g. app=prometheus,tier=ha (empty removes the override)");
+        HBox.setHgrow(selector, Priority.ALWAYS);
+        Label error = new Label();
+        error.setId("override-error");
+        error.getStyleClass().add("field-error");
+        Button save = new Button("Save override and rediscover");
+        save.setId("override-save");
+        save.disableProperty().bind(model.sessionProperty().isNull().or(model.busyProperty()));
+        save.setOnAction(e -> model.saveOverride(component.getValue(), selector.getText(), error::setText));
+        VBox box = new VBox(6, title("Discovery override for this context"), new HBox(8, component, selector, save), error);
+        box.visibleProperty().bind(model.sessionProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private VBox noKubeconfigScreen(java.util.function.Supplier<Window> owner) {

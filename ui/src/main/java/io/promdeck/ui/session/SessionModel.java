@@ -70,8 +70,12 @@ public final class SessionModel {
         if (config == null || busy.get()) {
             return;
         }
+        StackSession old = session.get();
         long mine = beginConnect();
-        tasks.run(() -> opener.open(config, context, namespace, Optional.empty(), listeners(mine)))
+        tasks.run(() -> {
+            closeQuietly(old);
+            return opener.open(config, context, namespace, Optional.empty(), listeners(mine));
+        })
                 .onSuccess(opened -> accept(mine, opened))
                 .onError(error -> fail(mine, error))
                 .andFinally(() -> busy.set(false))
@@ -82,16 +86,27 @@ public final class SessionModel {
         if (busy.get()) {
             return;
         }
+        StackSession old = session.get();
         long mine = beginConnect();
-        tasks.run(() -> opener.openProfile(file, listeners(mine)))
+        tasks.run(() -> {
+            closeQuietly(old);
+            return opener.openProfile(file, listeners(mine));
+        })
                 .onSuccess(opened -> accept(mine, opened))
                 .onError(error -> fail(mine, error))
                 .andFinally(() -> busy.set(false))
                 .start();
     }
 
+    /** The old session is closed before the new one opens, on the same background thread: they never overlap. */
+    private static void closeQuietly(StackSession old) {
+        if (old != null) {
+            old.close();
+        }
+    }
+
     private long beginConnect() {
-        disconnect();
+        detach();
         busy.set(true);
         connectError.set("");
         health.set(new ConnectionHealth(ConnectionHealth.Level.CONNECTING, ""));
@@ -136,17 +151,49 @@ public final class SessionModel {
         health.set(new ConnectionHealth(ConnectionHealth.Level.UNREACHABLE, DialogService.sentence(error)));
     }
 
+    /**
+     * Saves a discovery override for the connected context and connects again so it takes effect. A selector that is
+     * not label=value pairs is refused with the reason in {@code error}, and nothing is saved.
+     */
+    public void saveOverride(io.promdeck.app.cluster.Component component, String selector, java.util.function.Consumer<String> error) {
+        StackSession current = session.get();
+        if (current == null || current.connection().isEmpty()) {
+            error.accept("Connect to a context first.");
+            return;
+        }
+        String context = current.connection().get().context().name();
+        String namespace = current.discovered().map(d -> d.namespace()).orElse(current.connection().get().context().namespace());
+        try {
+            if (selector != null && !selector.isBlank()) {
+                io.promdeck.app.cluster.StackDiscovery.parseSelector(selector);
+            }
+        } catch (IllegalArgumentException e) {
+            error.accept(e.getMessage());
+            return;
+        }
+        error.accept("");
+        tasks.run(() -> {
+            opener.saveOverride(context, component, selector);
+            return true;
+        }).onSuccess(saved -> connect(context, namespace)).onError(e -> error.accept(DialogService.sentence(e))).start();
+    }
+
     /** Closes the session off the UI thread (informers and forwards take a moment to stop). */
     public void disconnect() {
         StackSession old = session.get();
+        detach();
+        if (old != null) {
+            tasks.executor().execute(old::close);
+        }
+    }
+
+    /** Forgets the session on screen; whoever detaches closes it. */
+    private void detach() {
         generation++;
         session.set(null);
         state.set(null);
         pods.set(null);
         health.set(new ConnectionHealth(ConnectionHealth.Level.NOT_CONNECTED, ""));
-        if (old != null) {
-            tasks.executor().execute(old::close);
-        }
     }
 
     /** Refreshes every panel now; without a session, reads the kubeconfig again (it may have appeared). */

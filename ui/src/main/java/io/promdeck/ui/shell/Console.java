@@ -56,9 +56,13 @@ public final class Console implements AutoCloseable {
         window = new MainWindow(session, environment.clock(), values.dark());
         session.sessionProperty().addListener((obs, old, now) -> {
             if (now != null && now.connection().isPresent()) {
-                values = values.withContext(now.connection().get().context().name(), now.title());
+                values = values.withContext(now.connection().get().context().name(),
+                        now.discovered().map(d -> d.namespace()).orElse(now.connection().get().context().namespace()));
             }
         });
+        if (values.lastContext() != null) {
+            window.preferContext(values.lastContext(), values.lastNamespace());
+        }
         session.loadKubeconfig();
     }
 

@@ -200,6 +200,20 @@ public final class MainWindow {
         return nav;
     }
 
+    /** Selects the context used last time once the kubeconfig is read (the operator still clicks Connect). */
+    public void preferContext(String context, String ns) {
+        session.contexts().addListener((javafx.collections.ListChangeListener<KubeContext>) change -> {
+            if (contextPicker.getValue() == null) {
+                session.contexts().stream().filter(c -> c.name().equals(context)).findFirst().ifPresent(c -> {
+                    contextPicker.setValue(c);
+                    if (ns != null) {
+                        namespace.setText(ns);
+                    }
+                });
+            }
+        });
+    }
+
     public void show(String panel) {
         center.getChildren().setAll(panels.get(panel));
         navigation.getToggles().stream().filter(t -> panel.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true));

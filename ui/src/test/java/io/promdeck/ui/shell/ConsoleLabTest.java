@@ -110,6 +110,11 @@ class ConsoleLabTest {
         return Fx.get(() -> ((Label) robot.lookup(query).query()).getText());
     }
 
+    /** Selects all the text of a field and types over it, as a person would with Ctrl+A. */
+    private void replaceText(String query, String text) {
+        robot.clickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(text);
+    }
+
     private void nav(String panel) {
         robot.clickOn("#nav-" + panel);
     }
@@ -210,8 +215,7 @@ class ConsoleLabTest {
         Await.until(WAIT, "the silence dialog", () -> robot.lookup("#silence-matchers").tryQuery().isPresent());
         int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().size();
 
-        robot.doubleClickOn("#silence-matchers").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
-                .write("alertname=~\"(unclosed\"");
+        replaceText("#silence-matchers", "alertname=~\"(unclosed\"");
         Await.until(WAIT, "the matcher error at the field", () -> text("#silence-matchers-error").contains("invalid regular expression"));
         Node create = robot.lookup("#silence-create").query();
         assertThat(create.isDisabled()).isTrue();
@@ -221,8 +225,7 @@ class ConsoleLabTest {
         robot.clickOn(create);
         assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow()).hasSize(before);
 
-        robot.doubleClickOn("#silence-matchers").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
-                .write("alertname=\"" + LabConfigs.ALWAYS_FIRING + "\"");
+        replaceText("#silence-matchers", "alertname=\"" + LabConfigs.ALWAYS_FIRING + "\"");
         Await.until(WAIT, "the preview", () -> text("#silence-preview").equals("1 alert matches"));
         assertThat(text("#silence-matchers-error")).isEmpty();
         robot.clickOn(create);
@@ -288,5 +291,34 @@ class ConsoleLabTest {
         console.screenshot("overview-dark");
         robot.clickOn("#theme");
         console.screenshot("overview");
+    }
+
+    @Test
+    @Order(9)
+    void aDiscoveryOverrideIsCheckedAtTheFieldSavedAndUsed() {
+        nav("connect");
+        robot.clickOn("#override-selector").write("prometheus");
+        robot.clickOn("#override-save");
+        Await.until(WAIT, "the selector error", () -> text("#override-error").contains("not a label=value pair"));
+        console.screenshot("connect-override-error");
+
+        replaceText("#override-selector", "app.kubernetes.io/component=prometheus");
+        robot.clickOn("#override-save");
+
+        console.screenshot("connect-override-saving");
+        // Saving rediscovers: a new session opens (and the window shows the overview, as after any connect).
+        Await.until(WAIT, "the rediscovered session", () -> Fx.get(() -> {
+            var session = console.console().session().sessionProperty().get();
+            return session != null && session.discovered().map(d -> d.of(io.promdeck.app.cluster.Component.PROMETHEUS).stream()
+                    .allMatch(p -> p.rule().equals("override: selector app.kubernetes.io/component=prometheus"))).orElse(false);
+        }));
+        nav("connect");
+        Await.until(WAIT, "the discovery table", () -> robot.lookup("#discovery").tryQuery().isPresent());
+        assertThat(Fx.get(() -> ((TableView<io.promdeck.app.cluster.DiscoveredPod>) robot.lookup("#discovery").query()).getItems()))
+                .filteredOn(p -> p.name().startsWith("prometheus"))
+                .allSatisfy(p -> assertThat(p.rule()).isEqualTo("override: selector app.kubernetes.io/component=prometheus"));
+        assertThat(Files.exists(console.home().resolve(".config/promdeck/discovery-overrides.json"))).isTrue();
+        Await.until(WAIT, "connected again", () -> text("#health").startsWith("Connected"));
+        console.screenshot("connect-override");
     }
 }
