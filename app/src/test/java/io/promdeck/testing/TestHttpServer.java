@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 /**
@@ -78,19 +80,20 @@ public final class TestHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        received.add(new Received(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Authorization")));
+        Reply reply = replies.getOrDefault(path, Reply.of(404, "text/plain", "no reply set for " + path));
+        if (reply.delayMillis() > 0) {
+            // A slow server: answer later from another thread, without holding this one.
+            CompletableFuture.delayedExecutor(reply.delayMillis(), TimeUnit.MILLISECONDS, executor).execute(() -> respond(exchange, reply));
+        } else {
+            respond(exchange, reply);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Reply reply) {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String path = exchange.getRequestURI().getPath();
-            received.add(new Received(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Authorization")));
-            Reply reply = replies.getOrDefault(path, Reply.of(404, "text/plain", "no reply set for " + path));
-            if (reply.delayMillis() > 0) {
-                try {
-                    Thread.sleep(reply.delayMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
             if (!reply.contentType().isEmpty()) {
                 exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             }
