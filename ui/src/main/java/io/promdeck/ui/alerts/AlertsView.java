@@ -82,8 +82,20 @@ public final class AlertsView {
         Tables.keepSelection(table, r -> r.alert().alert().fingerprint());
         VBox detailPane = new VBox(6, silenceButton, details);
         VBox.setVgrow(details, Priority.ALWAYS);
-        SplitPane split = new SplitPane(table, detailPane);
-        split.setDividerPositions(0.7);
+        javafx.scene.control.ListView<String> groups = new javafx.scene.control.ListView<>(model.groups());
+        groups.setId("alert-groups");
+        groups.setPlaceholder(new Label("No alerts."));
+        groups.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && groups.getSelectionModel().getSelectedItem() != null) {
+                model.showGroup(groups.getSelectionModel().getSelectedItem());
+            }
+        });
+        Label groupsTitle = new Label("Groups (double-click to filter)");
+        groupsTitle.getStyleClass().add("section-title");
+        VBox groupPane = new VBox(6, groupsTitle, groups);
+        VBox.setVgrow(groups, Priority.ALWAYS);
+        SplitPane split = new SplitPane(groupPane, table, detailPane);
+        split.setDividerPositions(0.18, 0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(new HBox(12, title, filter), filterError, counts, split);
         root.setPadding(new Insets(12));

@@ -36,6 +36,7 @@ public final class AlertsViewModel {
     private final StringProperty filterError = new SimpleStringProperty("");
     private final IntegerProperty shown = new SimpleIntegerProperty();
     private final StringProperty counts = new SimpleStringProperty("");
+    private final ObservableList<String> groups = FXCollections.observableArrayList();
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile boolean dirty;
 
@@ -96,6 +97,12 @@ public final class AlertsViewModel {
 
     private void updateCounts() {
         shown.set(filtered.size());
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        filtered.forEach(r -> byName.merge(r.name(), 1L, Long::sum));
+        List<String> nextGroups = byName.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        if (!nextGroups.equals(groups)) {
+            groups.setAll(nextGroups);
+        }
         long active = filtered.stream().filter(r -> r.state().equals("active")).count();
         long suppressed = filtered.stream().filter(r -> r.state().equals("suppressed")).count();
         long inhibited = filtered.stream().filter(r -> r.state().equals("inhibited")).count();
@@ -117,6 +124,18 @@ public final class AlertsViewModel {
 
     public ReadOnlyIntegerProperty shownProperty() {
         return shown;
+    }
+
+    /** Alert names of the filtered alerts with their counts, "DiskFull (12)". */
+    public ObservableList<String> groups() {
+        return groups;
+    }
+
+    /** Narrows the filter to one alert name (a click on its group). */
+    public void showGroup(String group) {
+        int paren = group.lastIndexOf(" (");
+        String name = paren < 0 ? group : group.substring(0, paren);
+        filter.set(Matchers.print(List.of(Matcher.equal("alertname", name))));
     }
 
     public ReadOnlyStringProperty countsProperty() {

@@ -112,7 +112,10 @@ class ConsoleLabTest {
 
     /** Selects all the text of a field and types over it, as a person would with Ctrl+A. */
     private void replaceText(String query, String text) {
-        robot.clickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(text);
+        robot.clickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).push(KeyCode.BACK_SPACE);
+        if (!text.isEmpty()) {
+            robot.write(text);
+        }
     }
 
     private void nav(String panel) {
@@ -192,16 +195,22 @@ class ConsoleLabTest {
         Await.until(WAIT, "the firing lab alert", () -> this.<AlertRow>rows("#alerts-table").stream()
                 .anyMatch(r -> r.name().equals(LabConfigs.ALWAYS_FIRING) && r.held().equals("3/3")));
         assertThat(this.<AlertRow>rows("#alerts-table")).filteredOn(r -> r.name().equals(LabConfigs.ALWAYS_FIRING)).hasSize(1);
+        assertThat(Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#alert-groups").query()).getItems())))
+                .contains(LabConfigs.ALWAYS_FIRING + " (1)");
         console.screenshot("alerts");
+        robot.doubleClickOn(LabConfigs.ALWAYS_FIRING + " (1)");
+        Await.until(WAIT, "the group filter", () -> Fx.get(() -> ((javafx.scene.control.TextField) robot.lookup("#alerts-filter").query())
+                .getText()).equals("{alertname=\"" + LabConfigs.ALWAYS_FIRING + "\"}"));
+        replaceText("#alerts-filter", "");
 
-        robot.clickOn("#alerts-filter").write("severity=\"critical\"");
+        replaceText("#alerts-filter", "severity=\"critical\"");
         Await.until(WAIT, "the filter applied", () -> this.<AlertRow>rows("#alerts-table").isEmpty());
         assertThat(text("#alerts-counts")).startsWith("0 of ");
-        robot.eraseText(19).write("severity=~\"(\"");
+        replaceText("#alerts-filter", "severity=~\"(\"");
         Await.until(WAIT, "the filter error", () -> !text("#alerts-filter-error").isEmpty());
         assertThat(text("#alerts-filter-error")).contains("invalid regular expression");
         console.screenshot("alerts-filter-error");
-        robot.eraseText(13);
+        replaceText("#alerts-filter", "");
         Await.until(WAIT, "the filter cleared", () -> !this.<AlertRow>rows("#alerts-table").isEmpty());
     }
 
