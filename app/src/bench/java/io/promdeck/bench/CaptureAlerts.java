@@ -53,6 +53,11 @@ public final class CaptureAlerts {
     }
 
     private static String batchJson(int batch) {
+        return batchJsonFor(batch);
+    }
+
+    /** 1,000 synthetic alerts (batch {@code batch} of 10): 50 alert names, 20 namespaces, every 7th critical. */
+    static String batchJsonFor(int batch) {
         StringBuilder json = new StringBuilder("[");
         String ends = Instant.now().plusSeconds(6 * 3600).toString();
         for (int i = 0; i < 1000; i++) {

@@ -34,7 +34,10 @@ public final class AlertmanagerClient {
 
     /** Every alert the peer holds, active, silenced and inhibited alike. */
     public CallResult<List<Alert>> alerts() {
-        return api.call(TransportRequest.get("/api/v2/alerts"), response -> List.copyOf(AlertmanagerJson.alerts(tree(response))));
+        return api.call(TransportRequest.get("/api/v2/alerts"), response -> {
+            ComponentApi.requireJsonBody(response);
+            return java.util.Collections.unmodifiableList(AlertStreamReader.read(response.body()));
+        });
     }
 
     public CallResult<List<AlertGroup>> alertGroups() {

@@ -300,6 +300,9 @@ class ConsoleLabTest {
         console.screenshot("overview-dark");
         robot.clickOn("#theme");
         console.screenshot("overview");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        Await.until(WAIT, "the search shortcut to open the alerts filter", () -> Fx.get(() -> robot.lookup("#alerts-filter").query().isFocused()));
     }
 
     @Test
