@@ -2,7 +2,6 @@ package io.promdeck.ui;
 
 import io.promdeck.ui.shell.Console;
 import javafx.application.Application;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the console from the process' environment and closes it on exit. */
@@ -15,10 +14,6 @@ public final class PromdeckApp extends Application {
     @Override
     public void start(Stage stage) {
         console = new Console(Console.Environment.ofProcess());
-        var icon = PromdeckApp.class.getResourceAsStream("icon-64.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
-        }
         console.show(stage);
     }
 
