@@ -73,12 +73,14 @@ public final class Console implements AutoCloseable {
         window.installShortcuts(scene);
         window.applyTheme(values.dark());
         stage.setTitle(PromdeckApp.TITLE);
+        java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
             var icon = PromdeckApp.class.getResourceAsStream("icons/promdeck-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                icons.add(new javafx.scene.image.Image(icon));
             }
         }
+        stage.getIcons().setAll(icons);
         stage.setScene(scene);
         if (!Double.isNaN(values.x())) {
             stage.setX(values.x());
