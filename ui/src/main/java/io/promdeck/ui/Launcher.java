@@ -14,4 +14,9 @@ public final class Launcher {
     public static void main(String[] args) {
         Application.launch(PromdeckApp.class, args);
     }
+
+    /** {@code --smoke-test}: print how long the main window took to show, then exit (image smoke test, start-up bench). */
+    static boolean smokeTest(java.util.List<String> args) {
+        return args.contains("--smoke-test");
+    }
 }

@@ -15,6 +15,15 @@ public final class PromdeckApp extends Application {
     public void start(Stage stage) {
         console = new Console(Console.Environment.ofProcess());
         console.show(stage);
+        if (Launcher.smokeTest(getParameters().getRaw())) {
+            // Once the first frame is up: report the time since the process started, and leave.
+            javafx.application.Platform.runLater(() -> {
+                long millis = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(java.time.Instant.now()),
+                        java.time.Instant.now()).toMillis();
+                System.out.println("promdeck: main window shown in " + millis + " ms, title " + stage.getTitle());
+                javafx.application.Platform.exit();
+            });
+        }
     }
 
     @Override
