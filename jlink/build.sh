@@ -27,6 +27,9 @@ fx_jars=$(ls ui/target/lib/javafx-*-linux.jar 2>/dev/null | tr '\n' ':')
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$out/runtime"
 
+# The base archive for -XX:-UseCompressedOops is only used with heaps over 32 GB: not a desktop console's.
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+
 # JavaFX's natives next to the JDK's, where JavaFX looks first.
 graphics_jar="$(readlink -f "$(ls ui/target/lib/javafx-graphics-*-linux.jar)")"
 (cd "$out/runtime/lib" && unzip -q -o -j "$graphics_jar" '*.so')
