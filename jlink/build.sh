@@ -39,20 +39,24 @@ for jar in ui/target/lib/*.jar; do
 done
 cp ui/target/promdeck-ui-*.jar "$out/lib/"
 
+# Memory: a desktop console needs a modest heap; G1 returns what it does not use (periodic collections, tight free
+# ratios), which keeps the resident size flat over hours (jlink/bench-memory.sh). PROMDECK_JAVA_OPTS adds or overrides.
 cat > "$out/bin/promdeck" <<'LAUNCH'
 #!/bin/sh
 here="$(cd "$(dirname "$0")/.." && pwd)"
+memory="-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"
 cds=""
 [ -f "$here/lib/promdeck.jsa" ] && cds="-XX:SharedArchiveFile=$here/lib/promdeck.jsa -Xshare:auto"
-exec "$here/runtime/bin/java" $cds -cp "$here/lib/*" io.promdeck.ui.Launcher "$@"
+exec "$here/runtime/bin/java" $cds $memory $PROMDECK_JAVA_OPTS -cp "$here/lib/*" io.promdeck.ui.Launcher "$@"
 LAUNCH
 chmod +x "$out/bin/promdeck"
 cat > "$out/bin/promdeck.cmd" <<'LAUNCH'
 @echo off
 set HERE=%~dp0..
+set MEMORY=-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10
 set CDS=
 if exist "%HERE%\lib\promdeck.jsa" set CDS=-XX:SharedArchiveFile="%HERE%\lib\promdeck.jsa" -Xshare:auto
-"%HERE%\runtime\bin\java" %CDS% -cp "%HERE%\lib\*" io.promdeck.ui.Launcher %*
+"%HERE%\runtime\bin\java" %CDS% %MEMORY% %PROMDECK_JAVA_OPTS% -cp "%HERE%\lib\*" io.promdeck.ui.Launcher %*
 LAUNCH
 cp icons/png/promdeck-256.png "$out/lib/promdeck.png"
 

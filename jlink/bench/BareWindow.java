@@ -4,7 +4,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The baseline for the start-up benchmark: an empty JavaFX window, reporting like Promdeck's --smoke-test. */
+/**
+ * The baseline for the start-up and memory benchmarks: an empty JavaFX window, reporting like Promdeck's --smoke-test;
+ * with {@code --stay} it stays open (memory benchmark).
+ */
 public final class BareWindow extends Application {
 
     @Override
@@ -16,7 +19,9 @@ public final class BareWindow extends Application {
             long millis = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(java.time.Instant.now()),
                     java.time.Instant.now()).toMillis();
             System.out.println("bare: main window shown in " + millis + " ms");
-            Platform.exit();
+            if (!getParameters().getRaw().contains("--stay")) {
+                Platform.exit();
+            }
         });
     }
 

@@ -19,4 +19,18 @@ public final class Launcher {
     static boolean smokeTest(java.util.List<String> args) {
         return args.contains("--smoke-test");
     }
+
+    /** {@code --profile FILE} or {@code --profile=FILE}: open that direct-URL profile once the window is up. */
+    static java.util.Optional<java.nio.file.Path> profile(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--profile=")) {
+                return java.util.Optional.of(java.nio.file.Path.of(arg.substring("--profile=".length())));
+            }
+            if (arg.equals("--profile") && i + 1 < args.size()) {
+                return java.util.Optional.of(java.nio.file.Path.of(args.get(i + 1)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -15,6 +15,7 @@ public final class PromdeckApp extends Application {
     public void start(Stage stage) {
         console = new Console(Console.Environment.ofProcess());
         console.show(stage);
+        Launcher.profile(getParameters().getRaw()).ifPresent(console.session()::openProfile);
         if (Launcher.smokeTest(getParameters().getRaw())) {
             // Once the first frame is up: report the time since the process started, and leave.
             javafx.application.Platform.runLater(() -> {

@@ -72,6 +72,16 @@ public final class AlertmanagerClient {
         return api.callForText(TransportRequest.delete("/api/v2/silence/" + encode(id)));
     }
 
+    /** Posts alerts as Prometheus does ({@code POST /api/v2/alerts}, a JSON array of postable alerts). */
+    public CallResult<String> postAlerts(String jsonArray) {
+        return api.callForText(TransportRequest.postJson("/api/v2/alerts", jsonArray));
+    }
+
+    /** The peer's own metrics in the Prometheus text format. */
+    public CallResult<String> metrics() {
+        return api.callForText(TransportRequest.get("/metrics"));
+    }
+
     /** {@code POST /-/reload}: a rejection carries Alertmanager's own message (e.g. an undefined receiver). */
     public ReloadResult reload() {
         CallResult<String> result = api.callForText(TransportRequest.post("/-/reload"));

@@ -23,10 +23,18 @@ public final class Applier {
     }
 
     public ApplyReport apply(Plan plan, Consumer<String> progress) {
+        return apply(plan, progress, () -> false);
+    }
+
+    /** Stops between objects once {@code cancelled} turns true; what was applied stays (re-running converges). */
+    public ApplyReport apply(Plan plan, Consumer<String> progress, java.util.function.BooleanSupplier cancelled) {
         List<String> applied = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<ApplyReport.Failure> failures = new ArrayList<>();
         for (PlanItem item : plan.items()) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
             try {
                 switch (item.action()) {
                     case CREATE, UPDATE -> {

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 public final class Rollout {
 
+    /** How many of the namespace's latest events a progress report carries. */
+    static final int EVENTS = 30;
+
     private final KubernetesClient client;
     private final Clock clock;
 
@@ -44,7 +47,7 @@ public final class Rollout {
         ReentrantLock lock = new ReentrantLock();
         Condition changed = lock.newCondition();
         long started = System.nanoTime();
-        RolloutProgress last = new RolloutProgress(List.of(), Duration.ZERO, List.of());
+        RolloutProgress last = new RolloutProgress(List.of(), Duration.ZERO, List.of(), List.of());
         try (NamespaceWatch watch = new NamespaceWatch(client, namespace, snapshot -> {
             latest.set(snapshot);
             lock.lock();
@@ -85,7 +88,11 @@ public final class Rollout {
             states.add(new RolloutProgress.Workload(w[0], w[1], state == null ? 0 : state.ready(), state == null ? 0 : state.desired()));
         }
         List<String> problems = RolloutDiagnosis.sentences(snapshot, instance, (pod, container) -> logTail(namespace, pod, container));
-        return new RolloutProgress(states, elapsed, problems);
+        List<io.promdeck.app.live.EventState> events = snapshot.events().stream()
+                .sorted(java.util.Comparator.comparing(io.promdeck.app.live.EventState::last,
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .limit(EVENTS).toList();
+        return new RolloutProgress(states, elapsed, problems, events);
     }
 
     private String logTail(String namespace, String pod, String container) {

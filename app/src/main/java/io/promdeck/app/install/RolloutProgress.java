@@ -1,14 +1,19 @@
 package io.promdeck.app.install;
 
 import java.time.Duration;
+import io.promdeck.app.live.EventState;
 import java.util.List;
 
-/** One moment of a rollout: every workload's ready/desired, time elapsed, and the problems seen, as sentences. */
-public record RolloutProgress(List<Workload> workloads, Duration elapsed, List<String> problems) {
+/**
+ * One moment of a rollout: every workload's ready/desired, time elapsed, the problems seen as sentences, and the
+ * namespace's latest events (newest first).
+ */
+public record RolloutProgress(List<Workload> workloads, Duration elapsed, List<String> problems, List<EventState> events) {
 
     public RolloutProgress {
         workloads = List.copyOf(workloads);
         problems = List.copyOf(problems);
+        events = List.copyOf(events);
     }
 
     /** A workload's progress. */

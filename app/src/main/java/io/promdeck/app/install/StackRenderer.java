@@ -118,7 +118,10 @@ public final class StackRenderer {
         }
         annotateConfigHash(objects, "StatefulSet", "prometheus", prometheusYml + rulesYml);
         annotateConfigHash(objects, "StatefulSet", "alertmanager", alertmanagerYml);
-        objects.sort(Comparator.comparingInt((RenderedObject o) -> kindRank(o.kind())));
+        // The parameters go in right after the Namespace: an install cancelled or cut off at any later point can be
+        // resumed from any workstation, prefilled from them.
+        objects.sort(Comparator.comparingInt((RenderedObject o) -> "ConfigMap".equals(o.kind()) && StackParameters.CONFIG_MAP.equals(o.name())
+                ? 1 : 2 * kindRank(o.kind())));
         return new RenderedStack(p, objects, configFiles);
     }
 

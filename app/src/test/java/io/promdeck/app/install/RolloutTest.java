@@ -58,6 +58,11 @@ class RolloutTest {
     }
 
     private void markReady(RenderedObject o) {
+        markReady(kube, o);
+    }
+
+    /** Plays the controllers: sets a workload's status to all replicas ready. */
+    static void markReady(MockApiExtension kube, RenderedObject o) {
         if (o.object() instanceof StatefulSet s) {
             kube.client().apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder(kube.client().resource(s).get())
                     .withNewStatus().withReplicas(s.getSpec().getReplicas()).withReadyReplicas(s.getSpec().getReplicas()).endStatus().build())

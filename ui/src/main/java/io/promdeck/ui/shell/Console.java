@@ -8,6 +8,7 @@ import io.promdeck.ui.common.Background;
 import io.promdeck.ui.common.Tasks;
 import io.promdeck.ui.common.UiSettings;
 import io.promdeck.ui.common.UiThread;
+import io.promdeck.ui.install.WizardModel;
 import io.promdeck.ui.session.SessionModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class Console implements AutoCloseable {
     private final UiSettings settings;
     private final SessionModel session;
     private final MainWindow window;
+    private final WizardModel wizard;
     private UiSettings.Values values;
 
     public Console(Environment environment) {
@@ -53,7 +55,8 @@ public final class Console implements AutoCloseable {
         SessionOpener opener = new SessionOpener(environment.settings(), environment.home(), background.executor(), timer,
                 environment.clock(), () -> refreshMillis);
         session = new SessionModel(tasks, opener, new KubeconfigResolver(environment.variables(), environment.home()));
-        window = new MainWindow(session, environment.clock(), values.dark());
+        wizard = new WizardModel(tasks, environment.clock(), environment.variables());
+        window = new MainWindow(session, environment.clock(), values.dark(), wizard);
         session.sessionProperty().addListener((obs, old, now) -> {
             if (now != null && now.connection().isPresent()) {
                 values = values.withContext(now.connection().get().context().name(),
@@ -96,6 +99,10 @@ public final class Console implements AutoCloseable {
         return session;
     }
 
+    public WizardModel wizard() {
+        return wizard;
+    }
+
     public MainWindow window() {
         return window;
     }
@@ -104,6 +111,7 @@ public final class Console implements AutoCloseable {
     @Override
     public void close() {
         session.disconnect();
+        wizard.close();
         settings.save(values);
         timer.shutdownNow();
         background.shutdown();

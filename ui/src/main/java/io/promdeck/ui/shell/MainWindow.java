@@ -10,6 +10,8 @@ import io.promdeck.ui.alerts.AlertsViewModel;
 import io.promdeck.ui.common.DialogService;
 import io.promdeck.ui.common.Formats;
 import io.promdeck.ui.connect.ConnectView;
+import io.promdeck.ui.install.WizardModel;
+import io.promdeck.ui.install.WizardView;
 import io.promdeck.ui.overview.OverviewView;
 import io.promdeck.ui.overview.OverviewViewModel;
 import io.promdeck.ui.peers.PeersView;
@@ -76,7 +78,7 @@ public final class MainWindow {
     private final Clock clock;
     private boolean dark;
 
-    public MainWindow(SessionModel session, Clock clock, boolean darkTheme) {
+    public MainWindow(SessionModel session, Clock clock, boolean darkTheme, WizardModel wizard) {
         this.session = session;
         this.clock = clock;
         this.dark = darkTheme;
@@ -89,7 +91,12 @@ public final class MainWindow {
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
-        panels.put("Install", installPlaceholder());
+        panels.put("Install", new WizardView(wizard, session, this::window, () -> {
+            if (wizard.contextProperty().get() != null) {
+                session.connect(wizard.contextProperty().get().name(), wizard.parameters().namespace());
+            }
+            show("Overview");
+        }).root());
         panels.put("Connect", connect.root());
 
         root.setTop(topBar());
@@ -240,15 +247,6 @@ public final class MainWindow {
     private String last(Map<String, ? extends Snapshot<?>> snapshots) {
         return snapshots.values().stream().filter(s -> s.value().isPresent()).map(Snapshot::takenAt).max(java.time.Instant::compareTo)
                 .map(t -> Formats.since(t, clock.instant())).orElse("—");
-    }
-
-    private Node installPlaceholder() {
-        Label text = new Label("The install wizard arrives in its own release. The installer behind it (render, validate, plan, "
-                + "apply, rollout) is in place.");
-        text.setWrapText(true);
-        VBox box = new VBox(text);
-        box.setPadding(new Insets(16));
-        return box;
     }
 
     private void openSilence(String matchers) {

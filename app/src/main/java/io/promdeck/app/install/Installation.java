@@ -1,0 +1,65 @@
+package io.promdeck.app.install;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One install or upgrade run, as the wizard's Install step (and later a headless command) drives it: plan against
+ * the cluster as it is now, apply (parameters first, so a run cut off anywhere can be resumed from any workstation),
+ * then follow the rollout until every workload is ready, the timeout passes or the operator cancels. Running it
+ * again with the same parameters converges: unchanged objects are not sent.
+ */
+public final class Installation {
+
+    /** What a run reports while it goes. */
+    public interface Listener {
+        /** A line for the log: "created StatefulSet/prometheus", "failed ...". */
+        void step(String line);
+
+        void progress(RolloutProgress progress);
+    }
+
+    /** How a run ended. */
+    public enum Ending {
+        READY, FAILED_TO_APPLY, TIMED_OUT, CANCELLED
+    }
+
+    public record Result(Ending ending, Plan plan, ApplyReport applied, RolloutProgress rollout) {
+    }
+
+    private final KubernetesClient client;
+    private final Clock clock;
+
+    public Installation(KubernetesClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public Result run(RenderedStack stack, Duration rolloutTimeout, BooleanSupplier cancelled, Listener listener) throws InterruptedException {
+        listener.step("Comparing " + stack.objects().size() + " objects with the cluster…");
+        Plan plan = new Planner(client).plan(stack);
+        listener.step("Plan: " + plan.summary());
+        ApplyReport applied = new Applier(client).apply(plan, listener::step, cancelled);
+        RolloutProgress none = new RolloutProgress(java.util.List.of(), Duration.ZERO, java.util.List.of(), java.util.List.of());
+        if (cancelled.getAsBoolean()) {
+            listener.step("Cancelled after " + applied.applied().size() + " objects; run the install again to continue.");
+            return new Result(Ending.CANCELLED, plan, applied, none);
+        }
+        if (!applied.complete()) {
+            listener.step(applied.failures().size() + " objects were refused; the rest is applied. Fix the cause and run again.");
+            return new Result(Ending.FAILED_TO_APPLY, plan, applied, none);
+        }
+        listener.step("Applied; waiting for every workload to be ready…");
+        RolloutProgress last = new Rollout(client, clock).await(stack, listener::progress, rolloutTimeout, cancelled);
+        Ending ending = last.complete() ? Ending.READY : cancelled.getAsBoolean() ? Ending.CANCELLED : Ending.TIMED_OUT;
+        listener.step(switch (ending) {
+            case READY -> "Every workload is ready (" + last.elapsed().toSeconds() + " s).";
+            case CANCELLED -> "Stopped following the rollout. The cluster keeps rolling out; open the wizard again to follow it.";
+            default -> "Not every workload was ready after " + rolloutTimeout.toMinutes() + " min; the problems above say why.";
+        });
+        return new Result(ending, plan, applied, last);
+    }
+}

@@ -1,0 +1,85 @@
+package io.promdeck.app.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promdeck.testing.AlertmanagerPeer;
+import io.promdeck.testing.LabConfigs;
+import io.promdeck.testing.LabExtension;
+import io.promdeck.testing.LabOptions;
+import io.promdeck.testing.TestHttpServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The wizard's "send test alert" on the real 3-peer Alertmanager cluster, whose route sends to a webhook on a
+ * test server: delivery is read from Alertmanager's own notification counters.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestAlertLabIT {
+
+    static final TestHttpServer WEBHOOK = new TestHttpServer();
+
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(LabOptions.defaults().withAlertmanagerConfig(t -> LabConfigs.alertmanager(WEBHOOK.url() + "/hook")));
+
+    @AfterAll
+    static void stopWebhook() {
+        WEBHOOK.close();
+    }
+
+    private static TestAlert testAlert() {
+        List<AlertmanagerClient> peers = LAB.lab().alertmanagers().stream().map(AlertmanagerPeer::client).toList();
+        return new TestAlert(peers, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    @Test
+    @Order(1)
+    void aWebhookAnswering200IsDelivered() throws Exception {
+        WEBHOOK.answer("/hook", TestHttpServer.Reply.of(200, "text/plain", "ok"));
+        int before = hooksWith("promdeck_test");
+
+        TestAlert.Outcome outcome = testAlert().send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60), () -> false, s -> { });
+
+        assertThat(outcome.verdict()).as(outcome.sentence()).isEqualTo(TestAlert.Verdict.DELIVERED);
+        assertThat(outcome.sent()).isGreaterThanOrEqualTo(1);
+        assertThat(outcome.failed()).isZero();
+        assertThat(outcome.sentence()).startsWith("Delivered: Alertmanager sent the test alert through webhook");
+        // The webhook really received it, exactly once for the 3 peers (gossip dedup), carrying the test's labels.
+        assertThat(hooksWith("promdeck_test") - before).isEqualTo(1);
+        assertThat(WEBHOOK.received("/hook").get(WEBHOOK.received("/hook").size() - 1).body())
+                .contains("\"alertname\":\"" + TestAlert.ALERT_NAME + "\"", "\"cluster\":\"lab\"");
+    }
+
+    @Test
+    @Order(2)
+    void aWebhookAnswering500IsReportedAsFailedDelivery() throws Exception {
+        WEBHOOK.answer("/hook", TestHttpServer.Reply.of(500, "text/plain", "receiver broken"));
+
+        TestAlert.Outcome outcome = testAlert().send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60), () -> false, s -> { });
+
+        assertThat(outcome.verdict()).as(outcome.sentence()).isEqualTo(TestAlert.Verdict.FAILED);
+        assertThat(outcome.failed()).isGreaterThanOrEqualTo(1);
+        assertThat(outcome.sentence()).contains("webhook delivery failed", "reachable from the cluster");
+    }
+
+    @Test
+    @Order(3)
+    void anIntegrationNobodyUsesSendsNothingWithinTheWait() throws Exception {
+        TestAlert.Outcome outcome = testAlert().send("slack", Map.of(), Duration.ofSeconds(4), () -> false, s -> { });
+
+        assertThat(outcome.verdict()).isEqualTo(TestAlert.Verdict.NO_NOTIFICATION);
+        assertThat(outcome.sentence()).contains("No slack notification within 4 s");
+    }
+
+    private static int hooksWith(String text) {
+        return (int) WEBHOOK.received("/hook").stream().filter(r -> r.body().contains(text)).count();
+    }
+}

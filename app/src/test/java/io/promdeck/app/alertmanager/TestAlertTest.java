@@ -1,0 +1,27 @@
+package io.promdeck.app.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TestAlertTest {
+
+    @Test
+    void countersAreSummedOverTheIntegrationsSeriesOnly() {
+        String exposition = """
+                # HELP alertmanager_notifications_total The total number of attempted notifications.
+                # TYPE alertmanager_notifications_total counter
+                alertmanager_notifications_total{integration="email"} 7
+                alertmanager_notifications_total{integration="webhook"} 3
+                alertmanager_notification_requests_total{integration="webhook"} 4
+                alertmanager_notifications_failed_total{integration="webhook",reason="clientError"} 1
+                alertmanager_notifications_failed_total{integration="webhook",reason="serverError"} 2
+                alertmanager_notifications_failed_total{integration="webhook",reason="other"} garbage
+                alertmanager_notifications_total_other{integration="webhook"} 100
+                """;
+
+        assertThat(TestAlert.counter(exposition, "alertmanager_notifications_total", "webhook")).isEqualTo(3);
+        assertThat(TestAlert.counter(exposition, "alertmanager_notifications_failed_total", "webhook")).isEqualTo(3);
+        assertThat(TestAlert.counter(exposition, "alertmanager_notifications_total", "slack")).isZero();
+    }
+}
