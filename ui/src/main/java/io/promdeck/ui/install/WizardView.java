@@ -520,7 +520,7 @@ public final class WizardView {
         });
         ListView<String> problems = new ListView<>(model.rolloutProblems());
         problems.setId("wizard-rollout-problems");
-        problems.setPrefHeight(130);
+        problems.setPrefHeight(170);
         problems.setCellFactory(l -> wrapping("problem"));
         ListView<String> events = new ListView<>(model.events());
         events.setId("wizard-events");
@@ -537,6 +537,7 @@ public final class WizardView {
         retry.setId("wizard-retry");
         retry.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.endingProperty().get() != null
                 && model.endingProperty().get() != Installation.Ending.READY, model.endingProperty()));
+        retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
         Label ending = new Label();
         ending.setId("wizard-ending");

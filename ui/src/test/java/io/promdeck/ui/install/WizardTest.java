@@ -24,6 +24,7 @@ import io.promdeck.testing.LabConfigs;
 import io.promdeck.testing.LabExtension;
 import io.promdeck.testing.LabOptions;
 import io.promdeck.testing.TestHttpServer;
+import io.promdeck.testing.kube.AccessPolicy;
 import io.promdeck.testing.kube.KubeconfigWriter;
 import io.promdeck.testing.kube.MockApiServer;
 import io.promdeck.ui.testing.ConsoleFixture;
@@ -124,6 +125,15 @@ class WizardTest {
         assertThat(nextDisabled()).isTrue();
         shot("wizard-1-target-invalid");
 
+        // RBAC decides up front, and says what is missing: a user who may not create ClusterRoles cannot install.
+        api.policy(AccessPolicy.allowAll().except(a -> a.resource().equals("clusterroles") && a.verb().equals("create")));
+        replaceText("#wizard-namespace .text-field", NS);
+        awaitText("#wizard-target-error", "You cannot install into monitoring with this context: missing create");
+        assertThat(text("#wizard-target-error")).contains("clusterroles");
+        assertThat(nextDisabled()).isTrue();
+        shot("wizard-1-target-forbidden");
+        api.policy(AccessPolicy.allowAll());
+        replaceText("#wizard-namespace .text-field", "");
         replaceText("#wizard-namespace .text-field", NS);
         awaitText("#wizard-target-status", "Namespace monitoring will be created; you may install there.");
         assertThat(text("#wizard-namespace-error")).isEmpty();
