@@ -1,34 +1,54 @@
 #!/usr/bin/env bash
 # Builds the self-contained Promdeck image from a packaged build (mvn -DskipTests package):
 #   jlink/build/promdeck/runtime   JDK + JavaFX modules only (app jars are automatic modules: classpath, not jlink)
-#   jlink/build/promdeck/lib       the app jars, JavaFX's native libraries (nothing unpacks into ~ at first start)
+#   jlink/build/promdeck/lib       the app jars, and the class-data archive recorded at build time:
+#                                  promdeck.jsa (AppCDS, JDK 17-24) or promdeck.aot (AOT cache, JDK 25+)
 #   jlink/build/promdeck/bin       launchers: promdeck (Linux/macOS), promdeck.cmd (Windows)
-#   jlink/build/promdeck/lib/promdeck.jsa   AppCDS archive, when a display (or xvfb-run) is available
-# Usage: jlink/build.sh [--no-cds]
+#   jlink/build/promdeck-<os>-<arch>.tar.gz   the image as one download
+#   jlink/build/app-image/Promdeck  jpackage --type app-image (native launcher, icon), where the JDK has jpackage
+# The JDK that runs this script is the one packaged: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 jlink/build.sh
+# builds the JDK 25 variant with an AOT cache.
+# Usage: jlink/build.sh [--no-cds] [--no-app-image]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail() { echo "jlink/build.sh: $*" >&2; exit 1; }
+cds=yes; app_image=yes
+for arg in "$@"; do
+  case "$arg" in
+    --no-cds) cds=no ;;
+    --no-app-image) app_image=no ;;
+    *) fail "unknown option $arg" ;;
+  esac
+done
 
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 [ -x "$java_home/bin/jlink" ] || fail "no jlink in $java_home (set JAVA_HOME to a JDK 17+)"
 ls ui/target/promdeck-ui-*.jar >/dev/null 2>&1 || fail "run 'mvn -DskipTests package' first"
 [ -d ui/target/lib ] || fail "ui/target/lib is missing: run 'mvn -DskipTests package' first"
+feature=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 
 out=jlink/build/promdeck
-rm -rf "$out"
+rm -rf "$out" jlink/build/app-image
 mkdir -p "$out/lib" "$out/bin"
 
 fx_jars=$(ls ui/target/lib/javafx-*-linux.jar 2>/dev/null | tr '\n' ':')
 [ -n "$fx_jars" ] || fail "no platform JavaFX jars in ui/target/lib"
+# Modules: what jdeps finds in the jars (java.desktop, java.sql and java.naming for Jackson and Logback, java.logging,
+# java.xml) plus what is only used by name at run time: jdk.crypto.ec (TLS with EC keys, as most API servers use),
+# jdk.unsupported (sun.misc.Unsafe for JavaFX and Jackson).
 "$java_home/bin/jlink" \
   --module-path "$fx_jars" \
-  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,java.security.jgss,jdk.crypto.ec,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,javafx.controls,javafx.swing \
+  --add-modules java.base,java.desktop,java.logging,java.naming,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,javafx.controls \
   --exclude-resources='/javafx.graphics/*.so' \
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$out/runtime"
 
 # The base archive for -XX:-UseCompressedOops is only used with heaps over 32 GB: not a desktop console's.
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+# libjvm's symbol table is for debuggers (4 MB); exported symbols stay, so crash reports still name JVM frames.
+if command -v strip >/dev/null; then
+  chmod u+w "$out/runtime/lib/server/libjvm.so" && strip --strip-unneeded "$out/runtime/lib/server/libjvm.so"
+fi
 
 # JavaFX's natives next to the JDK's, where JavaFX looks first.
 graphics_jar="$(readlink -f "$(ls ui/target/lib/javafx-graphics-*-linux.jar)")"
@@ -41,33 +61,71 @@ cp ui/target/promdeck-ui-*.jar "$out/lib/"
 
 # Memory: a desktop console needs a modest heap; G1 returns what it does not use (periodic collections, tight free
 # ratios), which keeps the resident size flat over hours (jlink/bench-memory.sh). PROMDECK_JAVA_OPTS adds or overrides.
-cat > "$out/bin/promdeck" <<'LAUNCH'
-#!/bin/sh
-here="$(cd "$(dirname "$0")/.." && pwd)"
 memory="-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"
+cat > "$out/bin/promdeck" <<LAUNCH
+#!/bin/sh
+here="\$(cd "\$(dirname "\$0")/.." && pwd)"
+memory="$memory"
 cds=""
-[ -f "$here/lib/promdeck.jsa" ] && cds="-XX:SharedArchiveFile=$here/lib/promdeck.jsa -Xshare:auto"
-exec "$here/runtime/bin/java" $cds $memory $PROMDECK_JAVA_OPTS -cp "$here/lib/*" io.promdeck.ui.Launcher "$@"
+[ -f "\$here/lib/promdeck.jsa" ] && cds="-XX:SharedArchiveFile=\$here/lib/promdeck.jsa -Xshare:auto"
+[ -f "\$here/lib/promdeck.aot" ] && cds="-XX:AOTCache=\$here/lib/promdeck.aot"
+exec "\$here/runtime/bin/java" \$cds \$memory \$PROMDECK_JAVA_OPTS -cp "\$here/lib/*" io.promdeck.ui.Launcher "\$@"
 LAUNCH
 chmod +x "$out/bin/promdeck"
-cat > "$out/bin/promdeck.cmd" <<'LAUNCH'
+cat > "$out/bin/promdeck.cmd" <<LAUNCH
 @echo off
 set HERE=%~dp0..
-set MEMORY=-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10
+set MEMORY=$memory
 set CDS=
-if exist "%HERE%\lib\promdeck.jsa" set CDS=-XX:SharedArchiveFile="%HERE%\lib\promdeck.jsa" -Xshare:auto
-"%HERE%\runtime\bin\java" %CDS% %MEMORY% %PROMDECK_JAVA_OPTS% -cp "%HERE%\lib\*" io.promdeck.ui.Launcher %*
+if exist "%HERE%\\lib\\promdeck.jsa" set CDS=-XX:SharedArchiveFile="%HERE%\\lib\\promdeck.jsa" -Xshare:auto
+if exist "%HERE%\\lib\\promdeck.aot" set CDS=-XX:AOTCache="%HERE%\\lib\\promdeck.aot"
+"%HERE%\\runtime\\bin\\java" %CDS% %MEMORY% %PROMDECK_JAVA_OPTS% -cp "%HERE%\\lib\\*" io.promdeck.ui.Launcher %*
 LAUNCH
 cp icons/png/promdeck-256.png "$out/lib/promdeck.png"
 
-if [ "${1:-}" != "--no-cds" ]; then
-  run=""
-  [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && run="xvfb-run -a"
+# The class-data archive, recorded from a real start of the window (--smoke-test) under a display or Xvfb.
+run=""
+[ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && run="xvfb-run -a"
+if [ "$cds" = yes ]; then
   if [ -n "${DISPLAY:-}" ] || [ -n "$run" ]; then
-    $run "$out/runtime/bin/java" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$out/lib/promdeck.jsa" -cp "$out/lib/*" io.promdeck.ui.Launcher --smoke-test \
+    if [ "$feature" -ge 25 ]; then
+      record=(-XX:AOTCacheOutput="$out/lib/promdeck.aot")
+    else
+      record=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$out/lib/promdeck.jsa")
+    fi
+    $run "$out/runtime/bin/java" "${record[@]}" $memory -cp "$out/lib/*" io.promdeck.ui.Launcher --smoke-test \
       || fail "the image did not start while recording the class-data archive"
   else
-    echo "jlink/build.sh: no display and no xvfb-run: image built without the AppCDS archive" >&2
+    echo "jlink/build.sh: no display and no xvfb-run: image built without a class-data archive" >&2
   fi
 fi
+
+platform="$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m)"
+tar -C jlink/build -czf "jlink/build/promdeck-$platform.tar.gz" promdeck
+
+if [ "$app_image" = yes ] && [ -x "$java_home/bin/jpackage" ]; then
+  input=jlink/build/app-input
+  rm -rf "$input" && mkdir -p "$input"
+  cp "$out"/lib/*.jar "$input/"
+  "$java_home/bin/jpackage" --type app-image --name Promdeck --dest jlink/build/app-image \
+    --input "$input" --main-jar "$(basename "$(ls "$input"/promdeck-ui-*.jar)")" --main-class io.promdeck.ui.Launcher \
+    --runtime-image "$out/runtime" --icon icons/png/promdeck-256.png --app-version 0.1.0 --java-options "$memory"
+  rm -rf "$input"
+  # The app image lists its jars in its own order, so it records its own archive (through JAVA_TOOL_OPTIONS, which
+  # its native launcher passes on), then names it in the launcher's configuration.
+  app=jlink/build/app-image/Promdeck
+  cfg="$app/lib/app/Promdeck.cfg"
+  if [ "$cds" = yes ] && { [ -n "${DISPLAY:-}" ] || [ -n "$run" ]; }; then
+    if [ "$feature" -ge 25 ]; then
+      JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$app/lib/app/promdeck.aot" $run "$app/bin/Promdeck" --smoke-test >/dev/null 2>&1 \
+        && echo 'java-options=-XX:AOTCache=$APPDIR/promdeck.aot' >> "$cfg"
+    else
+      JAVA_TOOL_OPTIONS="-Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit=$app/lib/app/promdeck.jsa" \
+        $run "$app/bin/Promdeck" --smoke-test >/dev/null 2>&1 \
+        && echo 'java-options=-XX:SharedArchiveFile=$APPDIR/promdeck.jsa' >> "$cfg"
+    fi
+  fi
+  echo "app image: $app ($(du -sh "$app" | cut -f1))"
+fi
 du -sh "$out" | sed 's/^/image size: /'
+du -sh "jlink/build/promdeck-$platform.tar.gz" | sed 's/^/download size: /'

@@ -43,8 +43,30 @@ class PackagedImageIT {
         assertThat(Files.list(image.resolve("runtime/lib")).map(p -> p.getFileName().toString())).contains("libglass.so", "libprism_sw.so");
         assertThat(build).contains("image size:");
 
+        assertThat(build).contains("download size:");
+        assertThat(Files.list(ROOT.resolve("jlink/build")).map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("promdeck-linux-.*\\.tar\\.gz"));
+
         String started = run(List.of("xvfb-run", "-a", image.resolve("bin/promdeck").toString(), "--smoke-test"), 120);
 
         assertThat(started).containsPattern("promdeck: main window shown in \\d+ ms, title Promdeck");
+        // Nothing warns that the class-data archive could not be used (it would silently cost the start-up gain).
+        assertThat(started).doesNotContain("Unable to use shared archive");
+    }
+
+    @Test
+    void theJpackageAppImageStartsWithItsOwnArchive() throws Exception {
+        Path jpackage = Path.of(System.getProperty("java.home"), "bin", "jpackage");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jpackage), "this JDK has no jpackage: " + jpackage);
+        Path app = ROOT.resolve("jlink/build/app-image/Promdeck");
+        if (!Files.exists(app)) {
+            run(List.of("bash", "jlink/build.sh"), 600);
+        }
+        assertThat(app.resolve("bin/Promdeck")).isExecutable();
+        assertThat(app.resolve("lib/app/promdeck.jsa")).exists();
+        assertThat(Files.readString(app.resolve("lib/app/Promdeck.cfg"))).contains("-XX:SharedArchiveFile=$APPDIR/promdeck.jsa", "-Xmx1g");
+
+        String started = run(List.of("xvfb-run", "-a", app.resolve("bin/Promdeck").toString(), "--smoke-test"), 120);
+
+        assertThat(started).containsPattern("promdeck: main window shown in \\d+ ms, title Promdeck").doesNotContain("Unable to use shared archive");
     }
 }
