@@ -2,14 +2,14 @@
 # Start-up benchmark (not part of CI): time from process start to the main window shown, under Xvfb, for
 # (a) the Promdeck image and (b) a bare JavaFX window launched from the same runtime; N runs each; median, spread,
 # ratio; and the image size. Needs a built image (jlink/build.sh) and xvfb-run.
-# Usage: jlink/bench-startup.sh [runs]
+# Usage: [PROMDECK_IMAGE=dir] jlink/bench-startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"
-image=jlink/build/promdeck
+image="${PROMDECK_IMAGE:-jlink/build/promdeck}"
 [ -x "$image/bin/promdeck" ] || { echo "build the image first: mvn -DskipTests package && jlink/build.sh" >&2; exit 1; }
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-work=jlink/build/bench
+work="$(dirname "$image")/bench"
 mkdir -p "$work"
 fx_jars=$(ls ui/target/lib/javafx-*-linux.jar | tr '\n' ':')
 "$java_home/bin/javac" -d "$work" --module-path "$fx_jars" --add-modules javafx.controls jlink/bench/BareWindow.java

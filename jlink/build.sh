@@ -7,7 +7,8 @@
 #   jlink/build/promdeck-<os>-<arch>.tar.gz   the image as one download
 #   jlink/build/app-image/Promdeck  jpackage --type app-image (native launcher, icon), where the JDK has jpackage
 # The JDK that runs this script is the one packaged: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 jlink/build.sh
-# builds the JDK 25 variant with an AOT cache.
+# builds the JDK 25 variant with an AOT cache. PROMDECK_IMAGE=some/dir/promdeck builds elsewhere (tarball and app
+# image beside it).
 # Usage: jlink/build.sh [--no-cds] [--no-app-image]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +28,9 @@ ls ui/target/promdeck-ui-*.jar >/dev/null 2>&1 || fail "run 'mvn -DskipTests pac
 [ -d ui/target/lib ] || fail "ui/target/lib is missing: run 'mvn -DskipTests package' first"
 feature=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 
-out=jlink/build/promdeck
-rm -rf "$out" jlink/build/app-image
+out="${PROMDECK_IMAGE:-jlink/build/promdeck}"
+build="$(dirname "$out")"
+rm -rf "$out" "$build/app-image"
 mkdir -p "$out/lib" "$out/bin"
 
 fx_jars=$(ls ui/target/lib/javafx-*-linux.jar 2>/dev/null | tr '\n' ':')
@@ -101,19 +103,19 @@ if [ "$cds" = yes ]; then
 fi
 
 platform="$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m)"
-tar -C jlink/build -czf "jlink/build/promdeck-$platform.tar.gz" promdeck
+tar -C "$build" -czf "$build/promdeck-$platform.tar.gz" "$(basename "$out")"
 
 if [ "$app_image" = yes ] && [ -x "$java_home/bin/jpackage" ]; then
-  input=jlink/build/app-input
+  input="$build/app-input"
   rm -rf "$input" && mkdir -p "$input"
   cp "$out"/lib/*.jar "$input/"
-  "$java_home/bin/jpackage" --type app-image --name Promdeck --dest jlink/build/app-image \
+  "$java_home/bin/jpackage" --type app-image --name Promdeck --dest "$build/app-image" \
     --input "$input" --main-jar "$(basename "$(ls "$input"/promdeck-ui-*.jar)")" --main-class io.promdeck.ui.Launcher \
     --runtime-image "$out/runtime" --icon icons/png/promdeck-256.png --app-version 0.1.0 --java-options "$memory"
   rm -rf "$input"
   # The app image lists its jars in its own order, so it records its own archive (through JAVA_TOOL_OPTIONS, which
   # its native launcher passes on), then names it in the launcher's configuration.
-  app=jlink/build/app-image/Promdeck
+  app="$build/app-image/Promdeck"
   cfg="$app/lib/app/Promdeck.cfg"
   if [ "$cds" = yes ] && { [ -n "${DISPLAY:-}" ] || [ -n "$run" ]; }; then
     if [ "$feature" -ge 25 ]; then
@@ -128,4 +130,4 @@ if [ "$app_image" = yes ] && [ -x "$java_home/bin/jpackage" ]; then
   echo "app image: $app ($(du -sh "$app" | cut -f1))"
 fi
 du -sh "$out" | sed 's/^/image size: /'
-du -sh "jlink/build/promdeck-$platform.tar.gz" | sed 's/^/download size: /'
+du -sh "$build/promdeck-$platform.tar.gz" | sed 's/^/download size: /'

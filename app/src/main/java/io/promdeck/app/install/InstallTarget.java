@@ -43,8 +43,35 @@ public final class InstallTarget {
         this.executor = executor;
     }
 
-    public KubernetesClient client() {
-        return client;
+    /** Opens the wizard's target from a connection's client (the only place a client goes in). */
+    public static InstallTarget of(io.promdeck.app.cluster.ClusterConnection connection, Executor executor) {
+        return new InstallTarget(connection.client(), executor);
+    }
+
+    public InstallState state() {
+        return new InstallState(client);
+    }
+
+    public Planner planner() {
+        return new Planner(client);
+    }
+
+    public S3ConnectionTest s3Test() {
+        return new S3ConnectionTest(client);
+    }
+
+    public Installation installation(java.time.Clock clock) {
+        return new Installation(client, clock);
+    }
+
+    public Uninstaller uninstaller() {
+        return new Uninstaller(client);
+    }
+
+    /** See {@link DeliveryCheck#send}. */
+    public io.promdeck.app.alertmanager.TestAlert.Outcome sendTestAlert(StackParameters p, java.time.Clock clock,
+            java.util.function.BooleanSupplier cancelled, java.util.function.Consumer<String> progress) throws InterruptedException {
+        return DeliveryCheck.send(client, p, clock, cancelled, progress);
     }
 
     /** The cluster's StorageClasses, the default one first. */
@@ -81,7 +108,7 @@ public final class InstallTarget {
         } catch (KubernetesClientException e) {
             exists = false;
         }
-        Optional<StackParameters> existing = exists ? new InstallState(client).parameters(namespace) : Optional.empty();
+        Optional<StackParameters> existing = exists ? state().parameters(namespace) : Optional.empty();
         return new Inspection(namespace, exists, capabilities, existing);
     }
 }

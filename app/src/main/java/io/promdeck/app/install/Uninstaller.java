@@ -38,6 +38,11 @@ public final class Uninstaller {
         return found;
     }
 
+    /** {@link #listing} as "Kind/name". */
+    public List<String> names(String namespace, String instance, boolean deleteVolumes) {
+        return listing(namespace, instance, deleteVolumes).stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
+    }
+
     public ApplyReport uninstall(String namespace, String instance, boolean deleteVolumes, Consumer<String> progress) {
         List<String> deleted = new ArrayList<>();
         List<ApplyReport.Failure> failures = new ArrayList<>();

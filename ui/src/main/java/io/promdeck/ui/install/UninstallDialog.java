@@ -3,7 +3,6 @@ package io.promdeck.ui.install;
 import io.promdeck.app.install.ApplyReport;
 import io.promdeck.app.install.InstallTarget;
 import io.promdeck.app.install.StackParameters;
-import io.promdeck.app.install.Uninstaller;
 import io.promdeck.ui.common.DialogService;
 import io.promdeck.ui.common.Tasks;
 import java.util.List;
@@ -73,8 +72,7 @@ public final class UninstallDialog {
         boolean withVolumes = volumes.isSelected();
         delete.setDisable(true);
         status.setText("Reading what is installed…");
-        tasks.run(() -> new Uninstaller(target.client()).listing(parameters.namespace(), parameters.instance(), withVolumes).stream()
-                .map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList())
+        tasks.run(() -> target.uninstaller().names(parameters.namespace(), parameters.instance(), withVolumes))
                 .onSuccess(this::showListing)
                 .onError(error -> status.setText("Cannot read the installed objects: " + DialogService.sentence(error)))
                 .start();
@@ -94,7 +92,7 @@ public final class UninstallDialog {
         delete.setDisable(true);
         volumes.setDisable(true);
         status.setText("Deleting…");
-        tasks.run(() -> new Uninstaller(target.client()).uninstall(parameters.namespace(), parameters.instance(), withVolumes,
+        tasks.run(() -> target.uninstaller().uninstall(parameters.namespace(), parameters.instance(), withVolumes,
                 line -> tasks.ui().execute(() -> status.setText(line))))
                 .onSuccess(this::finished)
                 .onError(error -> status.setText("The uninstall stopped: " + DialogService.sentence(error)))

@@ -7,19 +7,15 @@ import io.promdeck.app.cluster.Kubeconfig;
 import io.promdeck.app.install.Backend;
 import io.promdeck.app.alertmanager.TestAlert;
 import io.promdeck.app.install.CheckResult;
-import io.promdeck.app.install.DeliveryCheck;
 import io.promdeck.app.install.HaInvariants;
-import io.promdeck.app.install.InstallState;
 import io.promdeck.app.install.InstallTarget;
 import io.promdeck.app.install.Installation;
 import io.promdeck.app.install.ParameterCheck;
 import io.promdeck.app.install.ParameterProblem;
 import io.promdeck.app.install.Plan;
 import io.promdeck.app.install.PlanItem;
-import io.promdeck.app.install.Planner;
 import io.promdeck.app.install.RenderedStack;
 import io.promdeck.app.install.RolloutProgress;
-import io.promdeck.app.install.S3ConnectionTest;
 import io.promdeck.app.install.StackParameters;
 import io.promdeck.app.install.StackRenderer;
 import io.promdeck.app.install.StackSecrets;
@@ -390,7 +386,7 @@ public final class WizardModel implements AutoCloseable {
                 opened.close();
                 throw new IllegalStateException(failed.problem().message());
             }
-            InstallTarget t = new InstallTarget(opened.client(), tasks.executor());
+            InstallTarget t = InstallTarget.of(opened, tasks.executor());
             List<StorageClassInfo> classes;
             try {
                 classes = t.storageClasses();
@@ -432,7 +428,7 @@ public final class WizardModel implements AutoCloseable {
         targetStatus.set("Checking what you may do in " + namespace + "…");
         tasks.run(() -> {
             InstallTarget.Inspection found = t.inspect(namespace);
-            StackSecrets installed = found.existing().isPresent() ? new InstallState(t.client()).generatedSecrets(namespace) : null;
+            StackSecrets installed = found.existing().isPresent() ? t.state().generatedSecrets(namespace) : null;
             return new Object[] {found, installed};
         }).onSuccess(result -> {
             if (mine != targetGeneration) {
@@ -487,7 +483,7 @@ public final class WizardModel implements AutoCloseable {
         busy.set(true);
         s3TestOk.set(false);
         s3TestResult.set("Starting the test Job…");
-        tasks.run(() -> new S3ConnectionTest(t.client()).run(p, secrets, Duration.ofSeconds(90), s3TestCancel::get,
+        tasks.run(() -> t.s3Test().run(p, secrets, Duration.ofSeconds(90), s3TestCancel::get,
                 line -> tasks.ui().execute(() -> s3TestResult.set(line))))
                 .onSuccess(outcome -> {
                     s3TestOk.set(outcome.reachable());
@@ -517,7 +513,7 @@ public final class WizardModel implements AutoCloseable {
         tasks.run(() -> {
             // Generated values (bundled S3 keys, Grafana's password) are created once and kept from the cluster on upgrade;
             // typed ones (an existing endpoint's keys, robot URLs) always win.
-            StackSecrets secrets = new InstallState(t.client()).secretsFor(p.namespace(), StackSecrets.generate(new SecureRandom())
+            StackSecrets secrets = t.state().secretsFor(p.namespace(), StackSecrets.generate(new SecureRandom())
                     .withRobots(typed.dingtalkRobotUrl(), typed.wechatRobotUrl()));
             if (p.backend() == Backend.THANOS_EXISTING_S3) {
                 secrets = secrets.withS3Keys(typed.s3AccessKey(), typed.s3SecretKey());
@@ -525,7 +521,7 @@ public final class WizardModel implements AutoCloseable {
             RenderedStack stack = StackRenderer.render(p, secrets);
             List<CheckResult> results = new ArrayList<>(HaInvariants.check(stack));
             results.addAll(ToolChecks.find(environment, Optional.empty(), Optional.empty()).check(stack));
-            Plan computed = new Planner(t.client()).plan(stack);
+            Plan computed = t.planner().plan(stack);
             return new Object[] {stack, results, computed};
         }).onSuccess(result -> {
             RenderedStack stack = (RenderedStack) result[0];
@@ -559,7 +555,7 @@ public final class WizardModel implements AutoCloseable {
         installLog.clear();
         rolloutProblems.clear();
         events.clear();
-        tasks.run(() -> new Installation(t.client(), clock).run(stack, ROLLOUT_TIMEOUT, installCancel::get, new Installation.Listener() {
+        tasks.run(() -> t.installation(clock).run(stack, ROLLOUT_TIMEOUT, installCancel::get, new Installation.Listener() {
             @Override
             public void step(String line) {
                 tasks.ui().execute(() -> installLog.add(line));
@@ -627,7 +623,7 @@ public final class WizardModel implements AutoCloseable {
         busy.set(true);
         testAlertOk.set(false);
         testAlertResult.set("Sending a test alert to Alertmanager…");
-        tasks.run(() -> DeliveryCheck.send(t.client(), p, clock, () -> false, line -> tasks.ui().execute(() -> testAlertResult.set(line))))
+        tasks.run(() -> t.sendTestAlert(p, clock, () -> false, line -> tasks.ui().execute(() -> testAlertResult.set(line))))
                 .onSuccess(outcome -> {
                     testAlertOk.set(outcome.verdict() == TestAlert.Verdict.DELIVERED);
                     testAlertResult.set(outcome.sentence());
