@@ -8,6 +8,7 @@ import io.promdeck.app.install.PlanItem;
 import io.promdeck.app.install.RenderedStack;
 import io.promdeck.app.install.RolloutProgress;
 import io.promdeck.app.install.StorageClassInfo;
+import io.promdeck.ui.common.Labels;
 import io.promdeck.ui.session.SessionModel;
 import java.util.EnumMap;
 import java.util.List;
@@ -156,8 +157,8 @@ public final class WizardView {
         ComboBox<KubeContext> context = new ComboBox<>(session.contexts());
         context.setId("wizard-context");
         context.setPromptText("kubeconfig context");
-        context.setCellFactory(l -> contextCell());
-        context.setButtonCell(contextCell());
+        context.setCellFactory(l -> Labels.cell(c -> c.name() + "  ·  " + c.server()));
+        context.setButtonCell(Labels.cell(c -> c.name() + "  ·  " + c.server()));
         context.valueProperty().addListener((obs, old, c) -> model.chooseContext(session.kubeconfigProperty().get(), c));
 
         ComboBox<String> namespace = new ComboBox<>(model.namespaces());
@@ -221,16 +222,6 @@ public final class WizardView {
         return page;
     }
 
-    private static ListCell<KubeContext> contextCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(KubeContext c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.name() + "  ·  " + c.server());
-            }
-        };
-    }
-
     // ---- Storage ----
 
     private Node storagePage() {
@@ -250,25 +241,14 @@ public final class WizardView {
                 .ifPresent(group::selectToggle));
         group.getToggles().stream().filter(t -> t.getUserData() == model.backendProperty().get()).findFirst().ifPresent(group::selectToggle);
 
-        GridPane sizes = form();
-        int row = 0;
-        row = addRow(sizes, row, "Local retention", text("wizard-retention", "prometheusRetention"), error("wizard-retention-error", "prometheusRetention"));
-        row = addRow(sizes, row, "Prometheus volume", text("wizard-prometheus-volume", "prometheusVolume"),
-                error("wizard-prometheus-volume-error", "prometheusVolume"));
-        row = addRow(sizes, row, "Alertmanager volume", text("wizard-alertmanager-volume", "alertmanagerVolume"),
-                error("wizard-alertmanager-volume-error", "alertmanagerVolume"));
-        GridPane thanos = form();
-        int t = 0;
-        t = addRow(thanos, t, "Bucket", text("wizard-bucket", "bucket"), error("wizard-bucket-error", "bucket"));
-        t = addRow(thanos, t, "Store Gateway volume", text("wizard-store-volume", "thanosStoreVolume"),
-                error("wizard-store-volume-error", "thanosStoreVolume"));
-        t = addRow(thanos, t, "Compactor volume", text("wizard-compactor-volume", "thanosCompactorVolume"),
-                error("wizard-compactor-volume-error", "thanosCompactorVolume"));
-        GridPane bundledForm = form();
-        addRow(bundledForm, 0, "S3 store volume", text("wizard-object-store-volume", "objectStoreVolume"),
-                error("wizard-object-store-volume-error", "objectStoreVolume"));
-        GridPane influxForm = form();
-        addRow(influxForm, 0, "InfluxDB volume", text("wizard-influxdb-volume", "influxdbVolume"), error("wizard-influxdb-volume-error", "influxdbVolume"));
+        GridPane sizes = textForm("Local retention", "wizard-retention", "prometheusRetention",
+                "Prometheus volume", "wizard-prometheus-volume", "prometheusVolume",
+                "Alertmanager volume", "wizard-alertmanager-volume", "alertmanagerVolume");
+        GridPane thanos = textForm("Bucket", "wizard-bucket", "bucket",
+                "Store Gateway volume", "wizard-store-volume", "thanosStoreVolume",
+                "Compactor volume", "wizard-compactor-volume", "thanosCompactorVolume");
+        GridPane bundledForm = textForm("S3 store volume", "wizard-object-store-volume", "objectStoreVolume");
+        GridPane influxForm = textForm("InfluxDB volume", "wizard-influxdb-volume", "influxdbVolume");
 
         GridPane s3 = form();
         int s = 0;
@@ -294,14 +274,7 @@ public final class WizardView {
         cancelTest.setId("wizard-s3-test-cancel");
         cancelTest.visibleProperty().bind(model.busyProperty());
         cancelTest.setOnAction(e -> model.cancelS3Test());
-        Label result = new Label();
-        result.setId("wizard-s3-test-result");
-        result.setWrapText(true);
-        result.textProperty().bind(model.s3TestResultProperty());
-        model.s3TestOkProperty().addListener((obs, old, ok) -> {
-            result.getStyleClass().removeAll("ok", "field-error");
-            result.getStyleClass().add(ok ? "ok" : "field-error");
-        });
+        Label result = Labels.verdict("wizard-s3-test-result", model.s3TestResultProperty(), model.s3TestOkProperty());
         Label testNote = new Label("The test runs 'thanos tools bucket ls' as a short Job in the target namespace, where Thanos will "
                 + "reach the endpoint from; the Job and its Secret are removed afterwards.");
         testNote.setWrapText(true);
@@ -334,24 +307,10 @@ public final class WizardView {
         TextField webhook = text("wizard-webhook", "webhookUrl");
         webhook.setPrefColumnCount(40);
         row = addRow(form, row, "Webhook URL", webhook, error("wizard-webhook-error", "webhookUrl"));
-        CheckBox dingtalk = new CheckBox("Also notify a DingTalk robot (bridge: prometheus-webhook-dingtalk)");
-        dingtalk.setId("wizard-dingtalk");
-        dingtalk.selectedProperty().bindBidirectional(model.dingtalkProperty());
-        row = addRow(form, row, "", dingtalk, null);
-        PasswordField dingtalkUrl = new PasswordField();
-        dingtalkUrl.setId("wizard-dingtalk-url");
-        dingtalkUrl.textProperty().bindBidirectional(model.dingtalkRobotUrlProperty());
-        dingtalkUrl.disableProperty().bind(model.dingtalkProperty().not());
-        row = addRow(form, row, "DingTalk robot URL", dingtalkUrl, error("wizard-dingtalk-url-error", "dingtalkRobotUrl"));
-        CheckBox wechat = new CheckBox("Also notify a WeChat Work robot (needs a bridge image)");
-        wechat.setId("wizard-wechat");
-        wechat.selectedProperty().bindBidirectional(model.wechatProperty());
-        row = addRow(form, row, "", wechat, null);
-        PasswordField wechatUrl = new PasswordField();
-        wechatUrl.setId("wizard-wechat-url");
-        wechatUrl.textProperty().bindBidirectional(model.wechatRobotUrlProperty());
-        wechatUrl.disableProperty().bind(model.wechatProperty().not());
-        row = addRow(form, row, "WeChat robot URL", wechatUrl, error("wizard-wechat-url-error", "wechatRobotUrl"));
+        row = robot(form, row, "dingtalk", "Also notify a DingTalk robot (bridge: prometheus-webhook-dingtalk)", "DingTalk robot URL",
+                model.dingtalkProperty(), model.dingtalkRobotUrlProperty(), "dingtalkRobotUrl");
+        row = robot(form, row, "wechat", "Also notify a WeChat Work robot (needs a bridge image)", "WeChat robot URL",
+                model.wechatProperty(), model.wechatRobotUrlProperty(), "wechatRobotUrl");
         TextField wechatImage = text("wizard-wechat-image", "wechatImage");
         wechatImage.disableProperty().bind(model.wechatProperty().not());
         row = addRow(form, row, "WeChat bridge image", wechatImage, error("wizard-wechat-image-error", "wechatImage"));
@@ -360,6 +319,20 @@ public final class WizardView {
         note.setWrapText(true);
         note.getStyleClass().add("placeholder");
         return new VBox(10, section("Where alerts go"), form, note);
+    }
+
+    /** A robot's tick box and its (secret, masked) URL, enabled by the tick. */
+    private int robot(GridPane form, int row, String name, String tick, String urlLabel, javafx.beans.property.BooleanProperty enabled,
+            javafx.beans.property.StringProperty url, String field) {
+        CheckBox box = new CheckBox(tick);
+        box.setId("wizard-" + name);
+        box.selectedProperty().bindBidirectional(enabled);
+        int next = addRow(form, row, "", box, null);
+        PasswordField input = new PasswordField();
+        input.setId("wizard-" + name + "-url");
+        input.textProperty().bindBidirectional(url);
+        input.disableProperty().bind(enabled.not());
+        return addRow(form, next, urlLabel, input, error("wizard-" + name + "-url-error", field));
     }
 
     // ---- Images ----
@@ -396,14 +369,8 @@ public final class WizardView {
     // ---- Review ----
 
     private Node reviewPage() {
-        Label summary = new Label();
-        summary.setId("wizard-plan-summary");
-        summary.textProperty().bind(model.planSummaryProperty());
-        Label reviewError = new Label();
-        reviewError.setId("wizard-review-error");
-        reviewError.getStyleClass().add("field-error");
-        reviewError.setWrapText(true);
-        reviewError.textProperty().bind(model.reviewErrorProperty());
+        Label summary = Labels.bound("wizard-plan-summary", model.planSummaryProperty(), false);
+        Label reviewError = Labels.bound("wizard-review-error", model.reviewErrorProperty(), true);
 
         ListView<CheckResult> checks = new ListView<>(model.checks());
         checks.setId("wizard-checks");
@@ -437,14 +404,8 @@ public final class WizardView {
         Runnable fillPlan = () -> plan.getItems().setAll(unchanged.isSelected() ? model.plan() : model.changes());
         model.plan().addListener((ListChangeListener<PlanItem>) c -> fillPlan.run());
         unchanged.selectedProperty().addListener((obs, old, now) -> fillPlan.run());
-        plan.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PlanItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.action().name().toLowerCase(java.util.Locale.ROOT) + "  " + item.id()
-                        + (item.changedFields().isEmpty() ? "" : "  (" + String.join(", ", item.changedFields()) + ")"));
-            }
-        });
+        plan.setCellFactory(l -> Labels.cell((PlanItem item) -> item.action().name().toLowerCase(java.util.Locale.ROOT) + "  " + item.id()
+                + (item.changedFields().isEmpty() ? "" : "  (" + String.join(", ", item.changedFields()) + ")")));
 
         ListView<String> components = new ListView<>();
         components.setId("wizard-components");
@@ -585,14 +546,7 @@ public final class WizardView {
         send.setId("wizard-test-alert");
         send.disableProperty().bind(model.busyProperty());
         send.setOnAction(e -> model.sendTestAlert());
-        Label result = new Label();
-        result.setId("wizard-test-alert-result");
-        result.setWrapText(true);
-        result.textProperty().bind(model.testAlertResultProperty());
-        model.testAlertOkProperty().addListener((obs, old, ok) -> {
-            result.getStyleClass().removeAll("ok", "field-error");
-            result.getStyleClass().add(ok ? "ok" : "field-error");
-        });
+        Label result = Labels.verdict("wizard-test-alert-result", model.testAlertResultProperty(), model.testAlertOkProperty());
         Button overview = new Button("Open the Overview", new FontIcon(Feather.HOME));
         overview.setId("wizard-open-overview");
         overview.setOnAction(e -> openOverview.run());
@@ -620,6 +574,16 @@ public final class WizardView {
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         return label;
+    }
+
+    /** A form of text fields, one per (label, id, parameter) triple, each with its error label ({@code id-error}) under it. */
+    private GridPane textForm(String... triples) {
+        GridPane form = form();
+        int row = 0;
+        for (int i = 0; i < triples.length; i += 3) {
+            row = addRow(form, row, triples[i], text(triples[i + 1], triples[i + 2]), error(triples[i + 1] + "-error", triples[i + 2]));
+        }
+        return form;
     }
 
     private static GridPane form() {

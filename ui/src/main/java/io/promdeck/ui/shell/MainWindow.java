@@ -9,6 +9,7 @@ import io.promdeck.ui.alerts.AlertsView;
 import io.promdeck.ui.alerts.AlertsViewModel;
 import io.promdeck.ui.common.DialogService;
 import io.promdeck.ui.common.Formats;
+import io.promdeck.ui.common.Labels;
 import io.promdeck.ui.connect.ConnectView;
 import io.promdeck.ui.install.WizardModel;
 import io.promdeck.ui.install.WizardView;
@@ -39,7 +40,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -120,8 +120,8 @@ public final class MainWindow {
         contextPicker.setId("top-context");
         contextPicker.setItems(session.contexts());
         contextPicker.setPromptText("kubeconfig context");
-        contextPicker.setCellFactory(l -> contextCell());
-        contextPicker.setButtonCell(contextCell());
+        contextPicker.setCellFactory(l -> Labels.cell(KubeContext::name));
+        contextPicker.setButtonCell(Labels.cell(KubeContext::name));
         contextPicker.valueProperty().addListener((obs, old, c) -> {
             if (c != null) {
                 namespace.setText(c.namespace());
@@ -161,16 +161,6 @@ public final class MainWindow {
         bar.getStyleClass().add("top-bar");
         bar.setPadding(new Insets(8, 12, 8, 12));
         return bar;
-    }
-
-    private static ListCell<KubeContext> contextCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(KubeContext c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.name());
-            }
-        };
     }
 
     private static void showHealth(Label label, ConnectionHealth health) {
