@@ -68,6 +68,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane center = new StackPane();
     private final Map<String, Node> panels = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Supplier<Node>> lazyPanels = new java.util.HashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
     private final SessionModel session;
     private final Label status = new Label("Not connected");
@@ -91,7 +92,10 @@ public final class MainWindow {
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
-        panels.put("Install", new WizardView(wizard, session, this::window, () -> {
+        // The wizard's view is built the first time it is opened: it is most of the window's nodes, and not needed
+        // to start (start-up time, jlink/bench-startup.sh).
+        panels.put("Install", new StackPane());
+        lazyPanels.put("Install", () -> new WizardView(wizard, session, this::window, () -> {
             if (wizard.contextProperty().get() != null) {
                 session.connect(wizard.contextProperty().get().name(), wizard.parameters().namespace());
             }
@@ -212,6 +216,10 @@ public final class MainWindow {
     }
 
     public void show(String panel) {
+        java.util.function.Supplier<Node> lazy = lazyPanels.remove(panel);
+        if (lazy != null) {
+            panels.put(panel, lazy.get());
+        }
         center.getChildren().setAll(panels.get(panel));
         navigation.getToggles().stream().filter(t -> panel.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true));
     }
