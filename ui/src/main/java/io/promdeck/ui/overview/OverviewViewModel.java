@@ -46,6 +46,15 @@ public final class OverviewViewModel {
     /** HA problems across components (the HA doctor will grow from these). */
     static List<String> problems(StackState state) {
         List<String> problems = new ArrayList<>();
+        if (state.replicas().isEmpty()) {
+            problems.add("No Prometheus replica was found" + (state.expectedReplicas() > 0 ? " (the StatefulSet wants "
+                    + state.expectedReplicas() + ")" : "") + "; HA needs at least 2");
+        } else if (state.replicas().values().stream().noneMatch(s -> s.freshness() == Freshness.PENDING)) {
+            long answering = state.replicas().values().stream().filter(s -> s.freshness() == Freshness.OK).count();
+            if (answering < 2) {
+                problems.add("Only " + answering + " Prometheus replica" + (answering == 1 ? " answers" : "s answer") + "; HA needs at least 2");
+            }
+        }
         var hashes = state.replicas().values().stream().flatMap(s -> s.value().stream()).map(v -> v.configHash())
                 .collect(Collectors.toSet());
         if (hashes.size() > 1) {

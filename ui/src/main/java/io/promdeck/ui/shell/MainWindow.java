@@ -113,6 +113,8 @@ public final class MainWindow {
             }
         });
         show("Connect");
+        session.stateProperty().addListener((obs, old, now) -> updateStatus());
+        session.sessionProperty().addListener((obs, old, now) -> updateStatus());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateStatus()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
@@ -147,6 +149,8 @@ public final class MainWindow {
             if (now != null && now.connection().isPresent()) {
                 String name = now.connection().get().context().name();
                 session.contexts().stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(contextPicker::setValue);
+                // The namespace connected to, not the context's default one.
+                now.discovered().ifPresent(d -> namespace.setText(d.namespace()));
             }
         });
         session.healthProperty().addListener((obs, old, h) -> showHealth(health, h));

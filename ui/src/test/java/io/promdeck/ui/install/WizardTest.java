@@ -327,6 +327,19 @@ class WizardTest {
         assertThat(WEBHOOK.received("/hook").subList(before, WEBHOOK.received("/hook").size()))
                 .anyMatch(r -> r.body().contains("PromdeckTestAlert") && r.body().contains("\"cluster\":\"monitoring\""));
         shot("wizard-7-done");
+
+        click("#wizard-open-overview");
+        Await.until(WAIT, "the console connected to the new stack", () -> Fx.get(() -> console.console().session().sessionProperty().get()) != null,
+                () -> Fx.get(() -> console.console().session().connectErrorProperty().get()));
+        assertThat(Fx.get(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#nav-overview").query()).isSelected())).isTrue();
+        Await.until(WAIT, "the Alertmanager peers to answer", () -> Fx.get(() -> console.console().session().stateProperty().get()) != null
+                && Fx.get(() -> console.console().session().stateProperty().get().peers().size()) == 3, () -> "");
+        // The test seeded no Prometheus pods: the overview says so.
+        Await.until(WAIT, "the missing replicas reported", () -> listItems("#overview-problems").stream()
+                .anyMatch(p -> p.startsWith("No Prometheus replica was found")), () -> listItems("#overview-problems").toString());
+        assertThat(Fx.get(() -> ((TextField) robot.lookup("#top-namespace").query()).getText())).isEqualTo(NS);
+        shot("wizard-7-overview");
+        click("#nav-install");
     }
 
     @Test
