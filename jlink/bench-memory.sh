@@ -39,21 +39,25 @@ DISPLAY="$display" "$image/bin/promdeck" --profile "$profile" > "$work/promdeck.
 DISPLAY="$display" "$image/runtime/bin/java" -cp "$work" BareWindow\$Main --stay > "$work/bare.log" 2>&1 & bare=$!; pids+=($bare)
 
 rss() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
+# Resident anonymous memory (heap, JIT, native allocations) apart from file-backed pages (the class-data archive,
+# libraries), which the kernel shares and can drop.
+anon() { awk '/RssAnon/ { print $2 }' "/proc/$1/status"; }
 samples="$work/memory.csv"
-echo "minute,promdeck_kb,bare_kb" > "$samples"
+echo "minute,promdeck_kb,bare_kb,promdeck_anon_kb,bare_anon_kb" > "$samples"
 for minute in $(seq 1 "$total"); do
   sleep 60
   kill -0 "$app" 2>/dev/null || { echo "Promdeck exited; see $work/promdeck.log" >&2; exit 1; }
-  echo "$minute,$(rss "$app"),$(rss "$bare")" >> "$samples"
+  echo "$minute,$(rss "$app"),$(rss "$bare"),$(anon "$app"),$(anon "$bare")" >> "$samples"
 done
 
 awk -F, -v settle="$settle" -v total="$total" '
   NR == 1 { next }
-  $1 == settle { p0 = $2; b0 = $3 }
+  $1 == settle { p0 = $2; b0 = $3; pa = $4; ba = $5 }
   $1 >= settle { n++; sx += $1; sy += $2; sxx += $1 * $1; sxy += $1 * $2; p1 = $2; b1 = $3 }
   END {
     slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)            # kB per minute
     printf "after %d min: promdeck %.0f MB, bare window %.0f MB, ratio %.2f (goal <= 1.6)\n", settle, p0 / 1024, b0 / 1024, p0 / b0
+    printf "  of which anonymous: promdeck %.0f MB, bare window %.0f MB, ratio %.2f\n", pa / 1024, ba / 1024, pa / ba
     printf "growth from minute %d to %d: %.0f B/s by least squares, %.0f B/s end minus start (goal < 1024); bare %.0f B/s\n",
       settle, total, slope * 1024 / 60, (p1 - p0) * 1024 / ((total - settle) * 60), (b1 - b0) * 1024 / ((total - settle) * 60)
   }' "$samples"

@@ -63,25 +63,37 @@ cp ui/target/promdeck-ui-*.jar "$out/lib/"
 
 # Memory: a desktop console needs a modest heap; G1 returns what it does not use (periodic collections, tight free
 # ratios), which keeps the resident size flat over hours (jlink/bench-memory.sh). PROMDECK_JAVA_OPTS adds or overrides.
-memory="-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"
+jvm_options="-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"
+# JavaFX 21 loads its natives and uses sun.misc.Unsafe (Marlin); JDK 24+ warns about both at every start unless told.
+[ "$feature" -ge 24 ] && jvm_options="$jvm_options --enable-native-access=javafx.graphics --sun-misc-unsafe-memory-access=allow"
+# The class-data archive only applies when the classpath is spelled exactly as when it was recorded (JDK 17 compares
+# the paths; jars in another folder do not match). So the launchers run from the image folder with a fixed, relative
+# classpath written here, which stays valid wherever the image is unpacked (tar and unzip keep the jars' times, which
+# are checked too). The caller's folder is passed on for relative paths on the command line.
+classpath_unix=$(cd "$out" && ls lib/*.jar | LC_ALL=C sort | tr '\n' ':' | sed 's/:$//')
+classpath_win=$(echo "$classpath_unix" | tr ':/' ';\\')
 cat > "$out/bin/promdeck" <<LAUNCH
 #!/bin/sh
 here="\$(cd "\$(dirname "\$0")/.." && pwd)"
-memory="$memory"
+caller="\$(pwd)"
+jvm_options="$jvm_options"
 cds=""
-[ -f "\$here/lib/promdeck.jsa" ] && cds="-XX:SharedArchiveFile=\$here/lib/promdeck.jsa -Xshare:auto"
-[ -f "\$here/lib/promdeck.aot" ] && cds="-XX:AOTCache=\$here/lib/promdeck.aot"
-exec "\$here/runtime/bin/java" \$cds \$memory \$PROMDECK_JAVA_OPTS -cp "\$here/lib/*" io.promdeck.ui.Launcher "\$@"
+[ -f "\$here/lib/promdeck.jsa" ] && cds="-XX:SharedArchiveFile=lib/promdeck.jsa -Xshare:auto"
+[ -f "\$here/lib/promdeck.aot" ] && cds="-XX:AOTCache=lib/promdeck.aot"
+cd "\$here" || exit 1
+exec runtime/bin/java \$cds \$jvm_options \$PROMDECK_JAVA_OPTS -Dpromdeck.caller.dir="\$caller" -cp "$classpath_unix" io.promdeck.ui.Launcher "\$@"
 LAUNCH
 chmod +x "$out/bin/promdeck"
 cat > "$out/bin/promdeck.cmd" <<LAUNCH
 @echo off
-set HERE=%~dp0..
-set MEMORY=$memory
+setlocal
+set CALLER=%CD%
+cd /d "%~dp0.."
+set JVM_OPTIONS=$jvm_options
 set CDS=
-if exist "%HERE%\\lib\\promdeck.jsa" set CDS=-XX:SharedArchiveFile="%HERE%\\lib\\promdeck.jsa" -Xshare:auto
-if exist "%HERE%\\lib\\promdeck.aot" set CDS=-XX:AOTCache="%HERE%\\lib\\promdeck.aot"
-"%HERE%\\runtime\\bin\\java" %CDS% %MEMORY% %PROMDECK_JAVA_OPTS% -cp "%HERE%\\lib\\*" io.promdeck.ui.Launcher %*
+if exist "lib\\promdeck.jsa" set CDS=-XX:SharedArchiveFile=lib\\promdeck.jsa -Xshare:auto
+if exist "lib\\promdeck.aot" set CDS=-XX:AOTCache=lib\\promdeck.aot
+"runtime\\bin\\java" %CDS% %JVM_OPTIONS% %PROMDECK_JAVA_OPTS% -Dpromdeck.caller.dir="%CALLER%" -cp "$classpath_win" io.promdeck.ui.Launcher %*
 LAUNCH
 cp icons/png/promdeck-256.png "$out/lib/promdeck.png"
 
@@ -91,11 +103,11 @@ run=""
 if [ "$cds" = yes ]; then
   if [ -n "${DISPLAY:-}" ] || [ -n "$run" ]; then
     if [ "$feature" -ge 25 ]; then
-      record=(-XX:AOTCacheOutput="$out/lib/promdeck.aot")
+      record=(-XX:AOTCacheOutput=lib/promdeck.aot)
     else
-      record=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$out/lib/promdeck.jsa")
+      record=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit=lib/promdeck.jsa)
     fi
-    $run "$out/runtime/bin/java" "${record[@]}" $memory -cp "$out/lib/*" io.promdeck.ui.Launcher --smoke-test \
+    (cd "$out" && $run runtime/bin/java "${record[@]}" $jvm_options -cp "$classpath_unix" io.promdeck.ui.Launcher --smoke-test) \
       || fail "the image did not start while recording the class-data archive"
   else
     echo "jlink/build.sh: no display and no xvfb-run: image built without a class-data archive" >&2
@@ -111,7 +123,7 @@ if [ "$app_image" = yes ] && [ -x "$java_home/bin/jpackage" ]; then
   cp "$out"/lib/*.jar "$input/"
   "$java_home/bin/jpackage" --type app-image --name Promdeck --dest "$build/app-image" \
     --input "$input" --main-jar "$(basename "$(ls "$input"/promdeck-ui-*.jar)")" --main-class io.promdeck.ui.Launcher \
-    --runtime-image "$out/runtime" --icon icons/png/promdeck-256.png --app-version 0.1.0 --java-options "$memory"
+    --runtime-image "$out/runtime" --icon icons/png/promdeck-256.png --app-version 0.1.0 --java-options "$jvm_options"
   rm -rf "$input"
   # The app image lists its jars in its own order, so it records its own archive (through JAVA_TOOL_OPTIONS, which
   # its native launcher passes on), then names it in the launcher's configuration.

@@ -20,17 +20,27 @@ public final class Launcher {
         return args.contains("--smoke-test");
     }
 
-    /** {@code --profile FILE} or {@code --profile=FILE}: open that direct-URL profile once the window is up. */
+    /**
+     * {@code --profile FILE} or {@code --profile=FILE}: open that direct-URL profile once the window is up. A relative
+     * path is relative to the folder the launcher was started from ({@code promdeck.caller.dir}; the image's launcher
+     * runs the JVM from the image folder).
+     */
     static java.util.Optional<java.nio.file.Path> profile(java.util.List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--profile=")) {
-                return java.util.Optional.of(java.nio.file.Path.of(arg.substring("--profile=".length())));
+                return java.util.Optional.of(fromCaller(arg.substring("--profile=".length())));
             }
             if (arg.equals("--profile") && i + 1 < args.size()) {
-                return java.util.Optional.of(java.nio.file.Path.of(args.get(i + 1)));
+                return java.util.Optional.of(fromCaller(args.get(i + 1)));
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static java.nio.file.Path fromCaller(String path) {
+        java.nio.file.Path given = java.nio.file.Path.of(path);
+        String caller = System.getProperty("promdeck.caller.dir");
+        return given.isAbsolute() || caller == null ? given : java.nio.file.Path.of(caller).resolve(given);
     }
 }

@@ -51,6 +51,21 @@ class PackagedImageIT {
         assertThat(started).containsPattern("promdeck: main window shown in \\d+ ms, title Promdeck");
         // Nothing warns that the class-data archive could not be used (it would silently cost the start-up gain).
         assertThat(started).doesNotContain("Unable to use shared archive");
+
+        // Unpacked elsewhere from the download and started from another folder, the archive still applies:
+        // -Xshare:on makes the JVM refuse to start otherwise.
+        Path unpacked = Files.createTempDirectory("promdeck-unpacked");
+        Path tarball = Files.list(ROOT.resolve("jlink/build")).filter(p -> p.getFileName().toString().endsWith(".tar.gz")).findFirst().orElseThrow();
+        run(List.of("tar", "-C", unpacked.toString(), "-xzf", tarball.toString()), 120);
+        ProcessBuilder builder = new ProcessBuilder("xvfb-run", "-a", unpacked.resolve("promdeck/bin/promdeck").toString(), "--smoke-test")
+                .directory(unpacked.toFile()).redirectErrorStream(true);
+        builder.environment().put("PROMDECK_JAVA_OPTS", "-Xshare:on");
+        Process moved = builder.start();
+        moved.getOutputStream().close();
+        String movedOutput = new String(moved.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(moved.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(movedOutput).containsPattern("promdeck: main window shown in \\d+ ms");
+        assertThat(unpacked.resolve("promdeck/lib/promdeck.jsa")).exists();
     }
 
     @Test
