@@ -2,7 +2,7 @@ package io.promdeck.app.install;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.promdeck.app.alertmanager.AlertmanagerClient;
-import io.promdeck.app.alertmanager.TestAlert;
+import io.promdeck.app.alertmanager.SyntheticAlert;
 import io.promdeck.app.cluster.Component;
 import io.promdeck.app.cluster.DiscoveredStack;
 import io.promdeck.app.cluster.StackDiscovery;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The Done step's "send test alert" for an installed stack: finds its Alertmanager pods, reaches them through the
- * API server's pod proxy and runs {@link TestAlert} against the webhook integration, waiting the route's group_wait
+ * API server's pod proxy and runs {@link SyntheticAlert} against the webhook integration, waiting the route's group_wait
  * plus a minute. Blocking.
  */
 public final class DeliveryCheck {
@@ -27,7 +27,7 @@ public final class DeliveryCheck {
     private DeliveryCheck() {
     }
 
-    public static TestAlert.Outcome send(KubernetesClient client, StackParameters p, Clock clock, BooleanSupplier cancelled, Consumer<String> progress)
+    public static SyntheticAlert.Outcome send(KubernetesClient client, StackParameters p, Clock clock, BooleanSupplier cancelled, Consumer<String> progress)
             throws InterruptedException {
         progress.accept("Finding the Alertmanager pods in " + p.namespace() + "…");
         DiscoveredStack stack = new StackDiscovery(client).discover(p.namespace(), Map.of());
@@ -35,11 +35,11 @@ public final class DeliveryCheck {
             List<AlertmanagerClient> peers = endpoints.endpoints().of(Component.ALERTMANAGER).stream()
                     .map(e -> new AlertmanagerClient(new ComponentApi(e.transport()))).toList();
             if (peers.isEmpty()) {
-                return new TestAlert.Outcome(TestAlert.Verdict.NOT_ACCEPTED, "No Alertmanager pod was found in " + p.namespace()
+                return new SyntheticAlert.Outcome(SyntheticAlert.Verdict.NOT_ACCEPTED, "No Alertmanager pod was found in " + p.namespace()
                         + "; the test alert was not sent.", 0, 0, Duration.ZERO);
             }
             Duration wait = ParameterCheck.parseDuration(p.groupWait()).orElse(Duration.ofSeconds(30)).plus(Duration.ofMinutes(1));
-            return new TestAlert(peers, clock, d -> Thread.sleep(d.toMillis())).send("webhook", Map.of("cluster", p.cluster()), wait, cancelled,
+            return new SyntheticAlert(peers, clock).send("webhook", Map.of("cluster", p.cluster()), wait, cancelled,
                     progress);
         }
     }

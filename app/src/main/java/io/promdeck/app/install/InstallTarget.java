@@ -56,8 +56,8 @@ public final class InstallTarget {
         return new Planner(client);
     }
 
-    public S3ConnectionTest s3Test() {
-        return new S3ConnectionTest(client);
+    public S3EndpointCheck s3Test() {
+        return new S3EndpointCheck(client);
     }
 
     public Installation installation(java.time.Clock clock) {
@@ -69,7 +69,7 @@ public final class InstallTarget {
     }
 
     /** See {@link DeliveryCheck#send}. */
-    public io.promdeck.app.alertmanager.TestAlert.Outcome sendTestAlert(StackParameters p, java.time.Clock clock,
+    public io.promdeck.app.alertmanager.SyntheticAlert.Outcome sendTestAlert(StackParameters p, java.time.Clock clock,
             java.util.function.BooleanSupplier cancelled, java.util.function.Consumer<String> progress) throws InterruptedException {
         return DeliveryCheck.send(client, p, clock, cancelled, progress);
     }

@@ -5,7 +5,7 @@ import io.promdeck.app.cluster.ConnectionCheck;
 import io.promdeck.app.cluster.KubeContext;
 import io.promdeck.app.cluster.Kubeconfig;
 import io.promdeck.app.install.Backend;
-import io.promdeck.app.alertmanager.TestAlert;
+import io.promdeck.app.alertmanager.SyntheticAlert;
 import io.promdeck.app.install.CheckResult;
 import io.promdeck.app.install.HaInvariants;
 import io.promdeck.app.install.InstallTarget;
@@ -625,7 +625,7 @@ public final class WizardModel implements AutoCloseable {
         testAlertResult.set("Sending a test alert to Alertmanager…");
         tasks.run(() -> t.sendTestAlert(p, clock, () -> false, line -> tasks.ui().execute(() -> testAlertResult.set(line))))
                 .onSuccess(outcome -> {
-                    testAlertOk.set(outcome.verdict() == TestAlert.Verdict.DELIVERED);
+                    testAlertOk.set(outcome.verdict() == SyntheticAlert.Verdict.DELIVERED);
                     testAlertResult.set(outcome.sentence());
                 })
                 .onError(error -> testAlertResult.set("The test alert could not be sent: " + DialogService.sentence(error)))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class TestAlertTest {
+class SyntheticAlertTest {
 
     @Test
     void countersAreSummedOverTheIntegrationsSeriesOnly() {
@@ -20,8 +20,8 @@ class TestAlertTest {
                 alertmanager_notifications_total_other{integration="webhook"} 100
                 """;
 
-        assertThat(TestAlert.counter(exposition, "alertmanager_notifications_total", "webhook")).isEqualTo(3);
-        assertThat(TestAlert.counter(exposition, "alertmanager_notifications_failed_total", "webhook")).isEqualTo(3);
-        assertThat(TestAlert.counter(exposition, "alertmanager_notifications_total", "slack")).isZero();
+        assertThat(SyntheticAlert.counter(exposition, "alertmanager_notifications_total", "webhook")).isEqualTo(3);
+        assertThat(SyntheticAlert.counter(exposition, "alertmanager_notifications_failed_total", "webhook")).isEqualTo(3);
+        assertThat(SyntheticAlert.counter(exposition, "alertmanager_notifications_total", "slack")).isZero();
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The Storage step's connection test: a Job in the target namespace, whose outcome the test plays the cluster's part
  * for (creates the Job's pod, sets its status and log) each time the test waits.
  */
-class S3ConnectionTestTest {
+class S3EndpointCheckTest {
 
     @RegisterExtension
     final MockApiExtension kube = new MockApiExtension();
@@ -33,7 +33,7 @@ class S3ConnectionTestTest {
     @Test
     void aJobThatSucceedsReportsTheBucketReachableAndLeavesNothingBehind() throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
-        S3ConnectionTest.Outcome outcome = new S3ConnectionTest(kube.client(), d -> finish(true, "level=info msg=\"Done\" blocks=0"))
+        S3EndpointCheck.Outcome outcome = new S3EndpointCheck(kube.client(), d -> finish(true, "level=info msg=\"Done\" blocks=0"))
                 .run(existingS3(), KEYS, Duration.ofSeconds(60), () -> false, progress::add);
 
         assertThat(outcome.reachable()).isTrue();
@@ -49,7 +49,7 @@ class S3ConnectionTestTest {
     void theJobRunsThanosWithTheObjstoreTheInstallWouldUse() throws Exception {
         List<Job> jobs = new CopyOnWriteArrayList<>();
         List<String> configs = new CopyOnWriteArrayList<>();
-        new S3ConnectionTest(kube.client(), d -> {
+        new S3EndpointCheck(kube.client(), d -> {
             Job job = kube.client().batch().v1().jobs().inNamespace("monitoring").list().getItems().get(0);
             jobs.add(job);
             configs.add(kube.client().secrets().inNamespace("monitoring").withName(job.getMetadata().getName()).get().getStringData()
@@ -67,25 +67,25 @@ class S3ConnectionTestTest {
 
     @Test
     void failuresBecomeSentencesFromThanosLog() throws Exception {
-        S3ConnectionTest.Outcome missing = new S3ConnectionTest(kube.client(), d -> finish(false,
+        S3EndpointCheck.Outcome missing = new S3EndpointCheck(kube.client(), d -> finish(false,
                 "level=error msg=\"running command failed\" err=\"The specified bucket does not exist\""))
                 .run(existingS3(), KEYS, Duration.ofSeconds(60), () -> false, s -> { });
         assertThat(missing.reachable()).isFalse();
         assertThat(missing.sentence()).startsWith("The endpoint answered, but the bucket does not exist.");
 
-        assertThat(S3ConnectionTest.failure("err=\"Access Denied.\"")).startsWith("The endpoint refused the credentials");
-        assertThat(S3ConnectionTest.failure("dial tcp: lookup minio.storage.svc on 10.96.0.10:53: no such host"))
+        assertThat(S3EndpointCheck.failure("err=\"Access Denied.\"")).startsWith("The endpoint refused the credentials");
+        assertThat(S3EndpointCheck.failure("dial tcp: lookup minio.storage.svc on 10.96.0.10:53: no such host"))
                 .startsWith("The cluster cannot resolve the endpoint's host name");
-        assertThat(S3ConnectionTest.failure("Get \"https://minio:9000/\": x509: certificate signed by unknown authority"))
+        assertThat(S3EndpointCheck.failure("Get \"https://minio:9000/\": x509: certificate signed by unknown authority"))
                 .startsWith("The endpoint's TLS certificate is not trusted");
-        assertThat(S3ConnectionTest.failure("dial tcp 10.0.0.5:9000: connect: connection refused"))
+        assertThat(S3EndpointCheck.failure("dial tcp 10.0.0.5:9000: connect: connection refused"))
                 .startsWith("The cluster cannot connect to the endpoint");
-        assertThat(S3ConnectionTest.failure("")).isEqualTo("The connection test failed: the pod left no log");
+        assertThat(S3EndpointCheck.failure("")).isEqualTo("The connection test failed: the pod left no log");
     }
 
     @Test
     void anImageThatCannotBePulledIsNamed() throws Exception {
-        S3ConnectionTest.Outcome outcome = new S3ConnectionTest(kube.client(), d -> {
+        S3EndpointCheck.Outcome outcome = new S3EndpointCheck(kube.client(), d -> {
             Job job = kube.client().batch().v1().jobs().inNamespace("monitoring").list().getItems().get(0);
             if (kube.client().pods().inNamespace("monitoring").list().getItems().isEmpty()) {
                 kube.client().resource(new PodBuilder().withNewMetadata().withName(job.getMetadata().getName() + "-x").withNamespace("monitoring")
@@ -103,7 +103,7 @@ class S3ConnectionTestTest {
     @Test
     void cancellingStopsWaitingAndCleansUp() throws Exception {
         boolean[] cancel = {false};
-        S3ConnectionTest.Outcome outcome = new S3ConnectionTest(kube.client(), d -> cancel[0] = true)
+        S3EndpointCheck.Outcome outcome = new S3EndpointCheck(kube.client(), d -> cancel[0] = true)
                 .run(existingS3(), KEYS, Duration.ofSeconds(60), () -> cancel[0], s -> { });
 
         assertThat(outcome.sentence()).isEqualTo("The connection test was cancelled.");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * test server: delivery is read from Alertmanager's own notification counters.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestAlertLabIT {
+class SyntheticAlertLabIT {
 
     static final TestHttpServer WEBHOOK = new TestHttpServer();
 
@@ -35,9 +35,9 @@ class TestAlertLabIT {
         WEBHOOK.close();
     }
 
-    private static TestAlert testAlert() {
+    private static SyntheticAlert testAlert() {
         List<AlertmanagerClient> peers = LAB.lab().alertmanagers().stream().map(AlertmanagerPeer::client).toList();
-        return new TestAlert(peers, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        return new SyntheticAlert(peers, Clock.systemUTC());
     }
 
     @Test
@@ -46,16 +46,16 @@ class TestAlertLabIT {
         WEBHOOK.answer("/hook", TestHttpServer.Reply.of(200, "text/plain", "ok"));
         int before = hooksWith("promdeck_test");
 
-        TestAlert.Outcome outcome = testAlert().send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60), () -> false, s -> { });
+        SyntheticAlert.Outcome outcome = testAlert().send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60), () -> false, s -> { });
 
-        assertThat(outcome.verdict()).as(outcome.sentence()).isEqualTo(TestAlert.Verdict.DELIVERED);
+        assertThat(outcome.verdict()).as(outcome.sentence()).isEqualTo(SyntheticAlert.Verdict.DELIVERED);
         assertThat(outcome.sent()).isGreaterThanOrEqualTo(1);
         assertThat(outcome.failed()).isZero();
         assertThat(outcome.sentence()).startsWith("Delivered: Alertmanager sent the test alert through webhook");
         // The webhook really received it, exactly once for the 3 peers (gossip dedup), carrying the test's labels.
         assertThat(hooksWith("promdeck_test") - before).isEqualTo(1);
         assertThat(WEBHOOK.received("/hook").get(WEBHOOK.received("/hook").size() - 1).body())
-                .contains("\"alertname\":\"" + TestAlert.ALERT_NAME + "\"", "\"cluster\":\"lab\"");
+                .contains("\"alertname\":\"" + SyntheticAlert.ALERT_NAME + "\"", "\"cluster\":\"lab\"");
     }
 
     @Test
@@ -63,9 +63,9 @@ class TestAlertLabIT {
     void aWebhookAnswering500IsReportedAsFailedDelivery() throws Exception {
         WEBHOOK.answer("/hook", TestHttpServer.Reply.of(500, "text/plain", "receiver broken"));
 
-        TestAlert.Outcome outcome = testAlert().send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60), () -> false, s -> { });
+        SyntheticAlert.Outcome outcome = testAlert().send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60), () -> false, s -> { });
 
-        assertThat(outcome.verdict()).as(outcome.sentence()).isEqualTo(TestAlert.Verdict.FAILED);
+        assertThat(outcome.verdict()).as(outcome.sentence()).isEqualTo(SyntheticAlert.Verdict.FAILED);
         assertThat(outcome.failed()).isGreaterThanOrEqualTo(1);
         assertThat(outcome.sentence()).contains("webhook delivery failed", "reachable from the cluster");
     }
@@ -73,9 +73,9 @@ class TestAlertLabIT {
     @Test
     @Order(3)
     void anIntegrationNobodyUsesSendsNothingWithinTheWait() throws Exception {
-        TestAlert.Outcome outcome = testAlert().send("slack", Map.of(), Duration.ofSeconds(4), () -> false, s -> { });
+        SyntheticAlert.Outcome outcome = testAlert().send("slack", Map.of(), Duration.ofSeconds(4), () -> false, s -> { });
 
-        assertThat(outcome.verdict()).isEqualTo(TestAlert.Verdict.NO_NOTIFICATION);
+        assertThat(outcome.verdict()).isEqualTo(SyntheticAlert.Verdict.NO_NOTIFICATION);
         assertThat(outcome.sentence()).contains("No slack notification within 4 s");
     }
 

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * <p>The counters are per integration, not per alert: a notification for another alert in the same window counts too.
  * The sentence says so when it matters (more than one delivery).
  */
-public final class TestAlert {
+public final class SyntheticAlert {
 
     public static final String ALERT_NAME = "PromdeckTestAlert";
 
@@ -46,7 +46,12 @@ public final class TestAlert {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public TestAlert(List<AlertmanagerClient> peers, Clock clock, Sleeper sleeper) {
+    /** Looks at the counters once a second. */
+    public SyntheticAlert(List<AlertmanagerClient> peers, Clock clock) {
+        this(peers, clock, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public SyntheticAlert(List<AlertmanagerClient> peers, Clock clock, Sleeper sleeper) {
         this.peers = List.copyOf(peers);
         this.clock = clock;
         this.sleeper = sleeper;

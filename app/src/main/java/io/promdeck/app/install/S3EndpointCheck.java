@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * lines become one sentence. The Job and its Secret are removed afterwards; a TTL removes them anyway should the
  * workstation go away mid-test. Creates the target namespace when it does not exist yet (the install would too).
  */
-public final class S3ConnectionTest {
+public final class S3EndpointCheck {
 
     /** What the test found, as a sentence for the Storage step. */
     public record Outcome(boolean reachable, String sentence, String log) {
@@ -39,11 +39,11 @@ public final class S3ConnectionTest {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    public S3ConnectionTest(KubernetesClient client) {
+    public S3EndpointCheck(KubernetesClient client) {
         this(client, d -> Thread.sleep(d.toMillis()));
     }
 
-    public S3ConnectionTest(KubernetesClient client, Sleeper sleeper) {
+    public S3EndpointCheck(KubernetesClient client, Sleeper sleeper) {
         this.client = client;
         this.sleeper = sleeper;
     }
