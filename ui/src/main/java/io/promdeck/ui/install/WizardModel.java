@@ -108,7 +108,6 @@ public final class WizardModel implements AutoCloseable {
     private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.TARGET);
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty activity = new SimpleStringProperty("");
 
     // Target
     private final ObjectProperty<KubeContext> context = new SimpleObjectProperty<>();
@@ -161,6 +160,11 @@ public final class WizardModel implements AutoCloseable {
                 wechatRobotUrl, inspection, context, targetStatus));
         inputs.forEach(input -> input.addListener((obs, old, now) -> check()));
         check();
+        text.get("registryMirror").addListener((obs, old, now) -> {
+            if (step.get() == Step.IMAGES) {
+                refreshImages();
+            }
+        });
     }
 
     // ---- fields ----
@@ -336,10 +340,7 @@ public final class WizardModel implements AutoCloseable {
         Step following = Step.values()[step.get().ordinal() + 1];
         step.set(following);
         switch (following) {
-            case IMAGES -> {
-                StackParameters p = parameters();
-                tasks.run(() -> StackRenderer.render(p, secretsForPreview()).images()).onSuccess(images::setAll).start();
-            }
+            case IMAGES -> refreshImages();
             case REVIEW -> review();
             case INSTALL -> install();
             default -> { }
@@ -350,6 +351,15 @@ public final class WizardModel implements AutoCloseable {
         if (canGoBack().get()) {
             step.set(Step.values()[step.get().ordinal() - 1]);
         }
+    }
+
+    /** The image list with the mirror as typed (rendered off the UI thread; kept as it was while the mirror is invalid). */
+    private void refreshImages() {
+        if (problems.containsKey("registryMirror") || problems.containsKey("target")) {
+            return;
+        }
+        StackParameters p = parameters();
+        tasks.run(() -> StackRenderer.render(p, secretsForPreview()).images()).onSuccess(images::setAll).onError(e -> { }).start();
     }
 
     private static StackSecrets secretsForPreview() {
@@ -703,10 +713,6 @@ public final class WizardModel implements AutoCloseable {
         return busy;
     }
 
-    public StringProperty activityProperty() {
-        return activity;
-    }
-
     public ReadOnlyStringProperty s3TestResultProperty() {
         return s3TestResult;
     }
@@ -761,10 +767,6 @@ public final class WizardModel implements AutoCloseable {
 
     public ReadOnlyStringProperty testAlertResultProperty() {
         return testAlertResult;
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     private void closeQuietly(ClusterConnection old) {
