@@ -20,6 +20,9 @@ public final class Labels {
         label.textProperty().bind(text);
         if (error) {
             label.getStyleClass().add("field-error");
+            // An error takes room only while there is one.
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
         }
         return label;
     }

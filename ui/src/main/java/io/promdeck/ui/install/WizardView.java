@@ -450,6 +450,7 @@ public final class WizardView {
         Label exported = new Label();
         exported.setId("wizard-export-result");
         exported.setWrapText(true);
+        model.renderedProperty().addListener((obs, old, now) -> exported.setText(""));
         export.setOnAction(e -> ExportAction.run(session.tasks(), model.renderedProperty().get(), folder.getText().strip(), secrets.isSelected(),
                 exported::setText));
 
