@@ -517,8 +517,10 @@ public final class WizardView {
             };
         }, model.endingProperty(), model.busyProperty()));
         ending.setWrapText(true);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
         return new VBox(8, section("Workloads"), rows, section("Problems"), problems, section("Events"), events, section("Log"), log,
-                new HBox(10, cancel, retry, ending));
+                new HBox(10, cancel, retry), ending);
     }
 
     private static ListCell<String> wrapping(String styleClass) {
