@@ -76,7 +76,7 @@ public class RefreshBenchmark {
     public int refreshSequential() {
         List<PeerAlerts> peers = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
-            peers.add(new PeerAlerts("peer-" + i, clients.get(i).alerts().orElseThrow()));
+            peers.add(new PeerAlerts("peer-" + i, clients.get(i).alerts().orElseThrow().items()));
         }
         List<DedupedAlert> merged = AlertDedup.merge(peers);
         return merged.equals(previous) ? merged.size() : -merged.size();
@@ -92,7 +92,7 @@ public class RefreshBenchmark {
     private List<DedupedAlert> refreshParallel() {
         List<CompletableFuture<List<Alert>>> futures = new ArrayList<>();
         for (AlertmanagerClient client : clients) {
-            futures.add(CompletableFuture.supplyAsync(() -> client.alerts().orElseThrow(), pool));
+            futures.add(CompletableFuture.supplyAsync(() -> client.alerts().orElseThrow().items(), pool));
         }
         List<PeerAlerts> peers = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {

@@ -88,7 +88,7 @@ public final class RefreshWallTime {
                 long started = System.nanoTime();
                 List<CompletableFuture<List<Alert>>> futures = new ArrayList<>();
                 for (AlertmanagerClient client : clients) {
-                    futures.add(CompletableFuture.supplyAsync(() -> client.alerts().orElseThrow(), pool));
+                    futures.add(CompletableFuture.supplyAsync(() -> client.alerts().orElseThrow().items(), pool));
                 }
                 List<PeerAlerts> peers = new ArrayList<>();
                 for (int i = 0; i < futures.size(); i++) {

@@ -7,7 +7,10 @@ import io.promdeck.app.http.ComponentApi;
 import io.promdeck.app.http.MalformedReplyException;
 import io.promdeck.app.http.TransportRequest;
 import io.promdeck.app.http.TransportResponse;
+import io.promdeck.app.http.Listing;
 import io.promdeck.app.http.ReloadResult;
+import io.promdeck.app.http.Reloads;
+import io.promdeck.app.http.ReplyShape;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +35,11 @@ public final class AlertmanagerClient {
         return api.call(TransportRequest.get("/api/v2/status"), response -> AlertmanagerJson.status(tree(response)));
     }
 
-    /** Every alert the peer holds, active, silenced and inhibited alike. */
-    public CallResult<List<Alert>> alerts() {
+    /** Every alert the peer holds, active, silenced and inhibited alike; items it cannot read are kept apart. */
+    public CallResult<Listing<Alert>> alerts() {
         return api.call(TransportRequest.get("/api/v2/alerts"), response -> {
             ComponentApi.requireJsonBody(response);
-            return java.util.Collections.unmodifiableList(AlertStreamReader.read(response.body()));
+            return AlertStreamReader.read(response.body());
         });
     }
 
@@ -44,8 +47,9 @@ public final class AlertmanagerClient {
         return api.call(TransportRequest.get("/api/v2/alerts/groups"), response -> List.copyOf(AlertmanagerJson.groups(tree(response))));
     }
 
-    public CallResult<List<Silence>> silences() {
-        return api.call(TransportRequest.get("/api/v2/silences"), response -> List.copyOf(AlertmanagerJson.silences(tree(response))));
+    /** Every silence the peer holds, expired ones included; a silence Promdeck cannot read is kept apart with its text. */
+    public CallResult<Listing<Silence>> silences() {
+        return api.call(TransportRequest.get("/api/v2/silences"), response -> AlertmanagerJson.silences(tree(response)));
     }
 
     public CallResult<Silence> silence(String id) {
@@ -59,17 +63,23 @@ public final class AlertmanagerClient {
     public CallResult<String> postSilence(SilenceDraft draft) {
         String body = api.toJson(AlertmanagerJson.postableSilence(mapper, draft));
         return api.call(TransportRequest.postJson("/api/v2/silences", body), response -> {
-            JsonNode id = tree(response).get("silenceID");
+            JsonNode reply = tree(response);
+            JsonNode id = reply.get("silenceID");
             if (id == null || !id.isTextual() || id.asText().isEmpty()) {
-                throw new MalformedReplyException("the reply has no silenceID");
+                throw new MalformedReplyException("the reply " + ReplyShape.describe(response)
+                        + " has no silenceID, so it is not Alertmanager's answer to a new silence");
             }
             return id.asText();
         });
     }
 
-    /** Expires a silence now; expiring an already expired one succeeds, an unknown id is a 404. */
+    /**
+     * Expires a silence now; expiring an already expired one succeeds, an unknown id is a 404. Alertmanager answers
+     * with an empty 200: any other 2xx body (a login page) is an error, not an expiry.
+     */
     public CallResult<String> expireSilence(String id) {
-        return api.callForText(TransportRequest.delete("/api/v2/silence/" + encode(id)));
+        return api.callExpectingEmpty(TransportRequest.delete("/api/v2/silence/" + encode(id)),
+                "the empty reply Alertmanager sends when it expires a silence");
     }
 
     /** Posts alerts as Prometheus does ({@code POST /api/v2/alerts}, a JSON array of postable alerts). */
@@ -82,13 +92,12 @@ public final class AlertmanagerClient {
         return api.callForText(TransportRequest.get("/metrics"));
     }
 
-    /** {@code POST /-/reload}: a rejection carries Alertmanager's own message (e.g. an undefined receiver). */
+    /**
+     * {@code POST /-/reload}, confirmed from the peer's own reload metrics; a rejection carries Alertmanager's own
+     * message (e.g. an undefined receiver).
+     */
     public ReloadResult reload() {
-        CallResult<String> result = api.callForText(TransportRequest.post("/-/reload"));
-        if (result instanceof CallResult.Failed<String> failed) {
-            return ReloadResult.fromError(failed.error(), failed.elapsed());
-        }
-        return ReloadResult.reloaded(result.elapsed());
+        return Reloads.reload(api, "Alertmanager", "alertmanager");
     }
 
     private JsonNode tree(TransportResponse response) throws IOException {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promdeck.app.http.Listing;
 import io.promdeck.app.http.MalformedReplyException;
+import io.promdeck.app.http.UnreadableItem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,22 +80,32 @@ final class AlertmanagerJson {
         return groups;
     }
 
-    static List<Silence> silences(JsonNode root) throws MalformedReplyException {
+    /** Every silence of the reply; one Promdeck cannot read is kept apart with its text, the others still count. */
+    static Listing<Silence> silences(JsonNode root) throws MalformedReplyException {
         if (!root.isArray()) {
             throw new MalformedReplyException("expected a JSON array of silences");
         }
         List<Silence> silences = new ArrayList<>(root.size());
+        List<UnreadableItem> unreadable = new ArrayList<>();
         for (JsonNode node : root) {
-            silences.add(silence(node));
+            try {
+                silences.add(silence(node));
+            } catch (MalformedReplyException e) {
+                JsonNode id = node.get("id");
+                unreadable.add(new UnreadableItem("silence", id != null && id.isTextual() ? id.asText() : "", e.getMessage(), node.toString()));
+            }
         }
-        return silences;
+        return new Listing<>(silences, unreadable);
     }
 
     static Silence silence(JsonNode node) throws MalformedReplyException {
+        if (!node.isObject()) {
+            throw new MalformedReplyException("the silence is not a JSON object");
+        }
         List<Matcher> matchers = new ArrayList<>();
         for (JsonNode m : array(node, "matchers", false)) {
-            boolean isEqual = !m.has("isEqual") || m.path("isEqual").asBoolean(true);
-            MatchType type = MatchType.of(m.path("isRegex").asBoolean(false), isEqual);
+            boolean isEqual = !m.has("isEqual") || bool(m, "isEqual");
+            MatchType type = MatchType.of(m.has("isRegex") && bool(m, "isRegex"), isEqual);
             try {
                 matchers.add(Matcher.of(text(m, "name"), type, text(m, "value")));
             } catch (MatcherSyntaxException e) {
@@ -133,6 +145,14 @@ final class AlertmanagerJson {
         return body;
     }
 
+    private static boolean bool(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new MalformedReplyException("'" + field + "' is not true or false");
+        }
+        return value.booleanValue();
+    }
+
     private static JsonNode object(JsonNode node, String field) throws MalformedReplyException {
         JsonNode value = node.get(field);
         if (value == null || !value.isObject()) {
@@ -163,6 +183,9 @@ final class AlertmanagerJson {
     private static List<String> strings(JsonNode node, String field) throws MalformedReplyException {
         List<String> values = new ArrayList<>();
         for (JsonNode value : array(node, field, true)) {
+            if (!value.isTextual()) {
+                throw new MalformedReplyException("'" + field + "' holds something other than strings");
+            }
             values.add(value.asText());
         }
         return values;

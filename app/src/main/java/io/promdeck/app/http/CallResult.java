@@ -17,13 +17,26 @@ public sealed interface CallResult<T> {
     }
 
     static <T> CallResult<T> failed(CallError error, Duration elapsed) {
-        return new Failed<>(error, elapsed);
+        return new Failed<>(error, elapsed, "", "");
     }
 
     record Ok<T>(T value, Duration elapsed) implements CallResult<T> {
     }
 
-    record Failed<T>(CallError error, Duration elapsed) implements CallResult<T> {
+    /**
+     * @param request the request that failed, "GET /api/v2/alerts", for the details view ("" when not known)
+     * @param via     how it travelled, "pod monitoring/alertmanager-0:9093 via API server proxy" ("" when not known)
+     */
+    record Failed<T>(CallError error, Duration elapsed, String request, String via) implements CallResult<T> {
+        public Failed {
+            request = request == null ? "" : request;
+            via = via == null ? "" : via;
+        }
+
+        /** Everything known about the failure, for the details view. */
+        public CallFailure describe(java.time.Instant at) {
+            return new CallFailure(error, request, via, elapsed, at);
+        }
     }
 
     default boolean isOk() {
@@ -38,6 +51,11 @@ public sealed interface CallResult<T> {
         return this instanceof Failed<T> failed ? Optional.of(failed.error()) : Optional.empty();
     }
 
+    /** The failure with its request and route, stamped {@code at}; empty on success. */
+    default Optional<CallFailure> failureAt(java.time.Instant at) {
+        return this instanceof Failed<T> failed ? Optional.of(failed.describe(at)) : Optional.empty();
+    }
+
     /** The value, or an {@link IllegalStateException} naming the error: for tests and for code that checked {@link #isOk()}. */
     default T orElseThrow() {
         if (this instanceof Ok<T> ok) {
@@ -50,8 +68,16 @@ public sealed interface CallResult<T> {
         if (this instanceof Ok<T> ok) {
             return new Ok<>(mapper.apply(ok.value()), ok.elapsed());
         }
-        Failed<T> failed = (Failed<T>) this;
-        return new Failed<>(failed.error(), failed.elapsed());
+        return retype();
+    }
+
+    /** This failure as a result of another type (the same error, request and route). */
+    @SuppressWarnings("unchecked")
+    default <R> CallResult<R> retype() {
+        if (this instanceof Failed<T> failed) {
+            return (CallResult<R>) failed;
+        }
+        throw new IllegalStateException("retype() of a successful result");
     }
 
     /** A sentence for the operator: the error's summary, or "ok". */

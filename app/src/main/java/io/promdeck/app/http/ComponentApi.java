@@ -70,6 +70,10 @@ public final class ComponentApi {
             CallError.HttpError error = ErrorBodies.classify(response, transport.route(), target(), mapper);
             return failed(error, started, timed, null);
         }
+        if (response.truncated()) {
+            return failed(new CallError.Malformed(target(), "the reply is larger than " + TransportResponse.MAX_BODY / (1024 * 1024)
+                    + " MB; Promdeck stopped reading it", excerpt(response)), started, timed, null);
+        }
         try {
             T value = reader.read(response);
             Duration elapsed = since(started);
@@ -83,6 +87,23 @@ public final class ComponentApi {
     /** A call whose reply body is not needed: any 2xx is success. */
     public CallResult<String> callForText(TransportRequest request) {
         return call(request, TransportResponse::bodyText);
+    }
+
+    /**
+     * An action the component answers with an empty 2xx (Prometheus' and Alertmanager's reload, Alertmanager's
+     * silence expiry). Anything else on a 2xx — a login page, a bare "OK", JSON null — did not come from the component
+     * and is an error naming what answered, never a success.
+     *
+     * @param expected what the component would have sent, for the message ("the empty reply Prometheus sends to a reload")
+     */
+    public CallResult<String> callExpectingEmpty(TransportRequest request, String expected) {
+        return call(request, response -> {
+            if (!response.bodyText().isBlank()) {
+                throw new MalformedReplyException("it answered HTTP " + response.status() + " with " + ReplyShape.describe(response)
+                        + " instead of " + expected + "; something other than the component answered (a login or error page of a proxy?)");
+            }
+            return "";
+        });
     }
 
     /** A JSON reply bound to {@code type} with the shared mapper. */
@@ -105,7 +126,8 @@ public final class ComponentApi {
         }
         String head = new String(response.body(), 0, Math.min(response.body().length, 200), StandardCharsets.UTF_8);
         if (ErrorBodies.looksLikeHtml(head.strip())) {
-            throw new MalformedReplyException("an HTML page where JSON was expected (" + ErrorBodies.message(response.bodyText(), null) + ")");
+            throw new MalformedReplyException(ReplyShape.describe(response) + " where JSON was expected; something other than the component "
+                    + "answered (a login or error page of a proxy?)");
         }
     }
 
@@ -122,7 +144,7 @@ public final class ComponentApi {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} failed after {} ms: {}", target(), request, elapsed.toMillis(), error.summary(), cause);
         }
-        return CallResult.failed(error, elapsed);
+        return new CallResult.Failed<>(error, elapsed, request.toString(), transport.toString());
     }
 
     private static String malformedReason(TransportResponse response, Exception e) {

@@ -2,6 +2,7 @@ package io.promdeck.app.http;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -55,12 +56,22 @@ public final class DirectTransport implements Transport {
             builder.header("Authorization", auth);
         }
         Call call = http.newCall(builder.build());
-        call.timeout().timeout(request.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             ResponseBody responseBody = response.body();
             String contentType = response.header("Content-Type", "");
-            return new TransportResponse(response.code(), contentType, responseBody.bytes());
+            return read(response.code(), contentType, responseBody);
         }
+    }
+
+    /** Reads at most {@link TransportResponse#MAX_BODY} bytes; a larger body is cut there and marked truncated. */
+    static TransportResponse read(int status, String contentType, ResponseBody body) throws IOException {
+        okio.BufferedSource source = body.source();
+        boolean more = source.request(TransportResponse.MAX_BODY + 1L);
+        if (more) {
+            return new TransportResponse(status, contentType, source.readByteArray(TransportResponse.MAX_BODY), true);
+        }
+        return new TransportResponse(status, contentType, source.readByteArray(), false);
     }
 
     private HttpUrl resolve(String path) {

@@ -27,7 +27,7 @@ final class ErrorBodies {
         if (route.throughApiServer() && (kubernetesStatus || looksLikeProxyFailure(response.status(), text))) {
             origin = Origin.PROXY;
         }
-        return new CallError.HttpError(response.status(), message(text, json), origin, target);
+        return new CallError.HttpError(response.status(), message(text, json), origin, target, text);
     }
 
     /** The API server's proxy answers a pod it cannot reach with 502/503 and a short text of its own. */
@@ -52,9 +52,7 @@ final class ErrorBodies {
             return shorten(text);
         }
         if (looksLikeHtml(text)) {
-            Matcher title = TITLE.matcher(text);
-            String inner = title.find() ? title.group(1) : TAG.matcher(text).replaceAll(" ");
-            return shorten("HTML page: " + inner.replaceAll("\\s+", " ").strip());
+            return shorten("HTML page: " + htmlTitle(text));
         }
         return shorten(text);
     }
@@ -62,6 +60,13 @@ final class ErrorBodies {
     static boolean looksLikeHtml(String text) {
         String head = text.substring(0, Math.min(text.length(), 200)).toLowerCase(Locale.ROOT);
         return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<head") || head.contains("<body");
+    }
+
+    /** The title of an HTML page, or its text without tags. */
+    static String htmlTitle(String text) {
+        Matcher title = TITLE.matcher(text);
+        String inner = title.find() ? title.group(1) : TAG.matcher(text).replaceAll(" ");
+        return inner.replaceAll("\\s+", " ").strip();
     }
 
     static String shorten(String text) {

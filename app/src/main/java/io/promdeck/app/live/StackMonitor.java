@@ -1,11 +1,7 @@
 package io.promdeck.app.live;
 
-import io.promdeck.app.alertmanager.Alert;
 import io.promdeck.app.alertmanager.AlertmanagerClient;
-import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.Peer;
-import io.promdeck.app.alertmanager.Silence;
-import io.promdeck.app.alertmanager.SilenceState;
 import io.promdeck.app.cluster.Component;
 import io.promdeck.app.http.CallResult;
 import io.promdeck.app.http.ComponentApi;
@@ -15,7 +11,6 @@ import io.promdeck.app.prometheus.PrometheusClient;
 import io.promdeck.app.prometheus.RuntimeInfo;
 import io.promdeck.app.prometheus.Sample;
 import io.promdeck.app.prometheus.TargetSummary;
-import io.promdeck.app.thanos.StoreSet;
 import io.promdeck.app.thanos.ThanosQueryClient;
 import io.promdeck.app.transport.Endpoint;
 import io.promdeck.app.transport.StackEndpoints;
@@ -24,12 +19,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps a {@link StackState} current for a set of endpoints: every replica, peer and Thanos Query refreshed on its own
@@ -83,15 +79,20 @@ public final class StackMonitor implements AutoCloseable {
         return state.get();
     }
 
-    /** Starts refreshing every endpoint. */
+    /**
+     * Starts refreshing every endpoint: one task per endpoint and kind of call (status, alerts, silences, stores), each
+     * with one request in flight at most (see {@link RefreshScheduler} for the intervals and the back-off).
+     */
     public void start() {
-        prometheus.forEach((name, client) -> scheduler.add("prometheus/" + name, () -> refreshReplica(name, client)));
+        prometheus.forEach((name, client) -> scheduler.add("prometheus/" + name,
+                () -> refresh(name, () -> replicaStatus(client), StackState::withReplica, StackState::replicas)));
         alertmanagers.forEach((name, client) -> {
-            scheduler.add("alertmanager/" + name, () -> refreshPeer(name, client));
+            scheduler.add("alertmanager/" + name, () -> refresh(name, client::status, StackState::withPeer, StackState::peers));
             scheduler.add("alerts/" + name, () -> refresh(name, client::alerts, StackState::withAlerts, StackState::alerts));
             scheduler.add("silences/" + name, () -> refresh(name, client::silences, StackState::withSilences, StackState::silences));
         });
-        thanos.forEach((name, client) -> scheduler.add("thanos/" + name, () -> refresh(name, client::stores, StackState::withStores, StackState::stores)));
+        thanos.forEach((name, client) -> scheduler.add("thanos/" + name,
+                () -> refresh(name, client::stores, StackState::withStores, StackState::stores)));
         publish();
     }
 
@@ -99,18 +100,15 @@ public final class StackMonitor implements AutoCloseable {
         scheduler.refreshNow();
     }
 
-    private Duration refreshReplica(String name, PrometheusClient client) {
-        long started = System.nanoTime();
-        CallResult<ReplicaStatus> result = replicaStatus(client);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        update(s -> s.withReplica(previous(s.replicas(), name).next(clock.instant(), result.ok(), result.failure(), took)));
-        return took;
+    /** How many refreshes are in flight (never more than one per endpoint and kind). */
+    public int refreshesInFlight() {
+        return scheduler.inFlight();
     }
 
     static CallResult<ReplicaStatus> replicaStatus(PrometheusClient client) {
         CallResult<RuntimeInfo> runtime = client.runtimeInfo();
         if (!runtime.isOk()) {
-            return runtime.map(r -> null);
+            return runtime.retype();
         }
         var build = client.buildInfo();
         var config = client.config();
@@ -119,7 +117,7 @@ public final class StackMonitor implements AutoCloseable {
         CallResult<List<Sample>> rate = client.queryVector(INGESTION);
         for (CallResult<?> r : List.of(build, config, targets, head)) {
             if (!r.isOk()) {
-                return r.map(x -> null);
+                return r.retype();
             }
         }
         RuntimeInfo info = runtime.orElseThrow();
@@ -129,25 +127,13 @@ public final class StackMonitor implements AutoCloseable {
                 head.orElseThrow().numSeries(), ingestion), runtime.elapsed());
     }
 
-    private Duration refreshPeer(String name, AlertmanagerClient client) {
-        long started = System.nanoTime();
-        CallResult<AlertmanagerStatus> status = client.status();
-        CallResult<List<Silence>> silences = status.isOk() ? client.silences() : status.map(s -> List.of());
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        Optional<PeerStatus> value = status.ok().flatMap(s -> silences.ok().map(list -> new PeerStatus(s,
-                (int) list.stream().filter(x -> x.state() == SilenceState.ACTIVE).count(), list.size())));
-        update(s -> s.withPeer(previous(s.peers(), name).next(clock.instant(), value,
-                status.failure().or(silences::failure), took)));
-        return took;
-    }
-
-    private <T> Duration refresh(String name, java.util.function.Supplier<CallResult<T>> call,
-            java.util.function.BiFunction<StackState, Snapshot<T>, StackState> put, Function<StackState, Map<String, Snapshot<T>>> get) {
+    private <T> RefreshScheduler.Outcome refresh(String name, Supplier<CallResult<T>> call, BiFunction<StackState, Snapshot<T>, StackState> put,
+            Function<StackState, Map<String, Snapshot<T>>> get) {
         long started = System.nanoTime();
         CallResult<T> result = call.get();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        update(s -> put.apply(s, previous(get.apply(s), name).next(clock.instant(), result.ok(), result.failure(), took)));
-        return took;
+        update(s -> put.apply(s, previous(get.apply(s), name).next(clock.instant(), result)));
+        return new RefreshScheduler.Outcome(took, result.isOk());
     }
 
     private <T> Snapshot<T> previous(Map<String, Snapshot<T>> map, String name) {

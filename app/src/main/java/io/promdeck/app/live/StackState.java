@@ -2,11 +2,16 @@ package io.promdeck.app.live;
 
 import io.promdeck.app.alertmanager.Alert;
 import io.promdeck.app.alertmanager.AlertDedup;
+import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.PeerAlerts;
 import io.promdeck.app.alertmanager.Silence;
+import io.promdeck.app.http.Listing;
+import io.promdeck.app.http.UnreadableItem;
 import io.promdeck.app.thanos.StoreSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +22,9 @@ import java.util.Map;
  */
 public record StackState(
         Map<String, Snapshot<ReplicaStatus>> replicas,
-        Map<String, Snapshot<PeerStatus>> peers,
-        Map<String, Snapshot<List<Alert>>> alerts,
-        Map<String, Snapshot<List<Silence>>> silences,
+        Map<String, Snapshot<AlertmanagerStatus>> peers,
+        Map<String, Snapshot<Listing<Alert>>> alerts,
+        Map<String, Snapshot<Listing<Silence>>> silences,
         Map<String, Snapshot<StoreSet>> stores,
         int expectedReplicas,
         int expectedPeers) {
@@ -37,50 +42,100 @@ public record StackState(
     }
 
     private static <T> Map<String, T> copy(Map<String, T> map) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static <T> Map<String, T> with(Map<String, T> map, String key, T value) {
+        Map<String, T> next = new LinkedHashMap<>(map);
+        next.put(key, value);
+        return next;
     }
 
     public StackState withReplica(Snapshot<ReplicaStatus> s) {
-        Map<String, Snapshot<ReplicaStatus>> next = new LinkedHashMap<>(replicas);
-        next.put(s.endpoint(), s);
-        return new StackState(next, peers, alerts, silences, stores, expectedReplicas, expectedPeers);
+        return new StackState(with(replicas, s.endpoint(), s), peers, alerts, silences, stores, expectedReplicas, expectedPeers);
     }
 
-    public StackState withPeer(Snapshot<PeerStatus> s) {
-        Map<String, Snapshot<PeerStatus>> next = new LinkedHashMap<>(peers);
-        next.put(s.endpoint(), s);
-        return new StackState(replicas, next, alerts, silences, stores, expectedReplicas, expectedPeers);
+    public StackState withPeer(Snapshot<AlertmanagerStatus> s) {
+        return new StackState(replicas, with(peers, s.endpoint(), s), alerts, silences, stores, expectedReplicas, expectedPeers);
     }
 
-    public StackState withAlerts(Snapshot<List<Alert>> s) {
-        Map<String, Snapshot<List<Alert>>> next = new LinkedHashMap<>(alerts);
-        next.put(s.endpoint(), s);
-        return new StackState(replicas, peers, next, silences, stores, expectedReplicas, expectedPeers);
+    public StackState withAlerts(Snapshot<Listing<Alert>> s) {
+        return new StackState(replicas, peers, with(alerts, s.endpoint(), s), silences, stores, expectedReplicas, expectedPeers);
     }
 
-    public StackState withSilences(Snapshot<List<Silence>> s) {
-        Map<String, Snapshot<List<Silence>>> next = new LinkedHashMap<>(silences);
-        next.put(s.endpoint(), s);
-        return new StackState(replicas, peers, alerts, next, stores, expectedReplicas, expectedPeers);
+    public StackState withSilences(Snapshot<Listing<Silence>> s) {
+        return new StackState(replicas, peers, alerts, with(silences, s.endpoint(), s), stores, expectedReplicas, expectedPeers);
     }
 
     public StackState withStores(Snapshot<StoreSet> s) {
-        Map<String, Snapshot<StoreSet>> next = new LinkedHashMap<>(stores);
-        next.put(s.endpoint(), s);
-        return new StackState(replicas, peers, alerts, silences, next, expectedReplicas, expectedPeers);
+        return new StackState(replicas, peers, alerts, silences, with(stores, s.endpoint(), s), expectedReplicas, expectedPeers);
     }
 
-    /** Alerts of every peer that answered, merged by fingerprint. */
-    public List<DedupedAlert> dedupedAlerts() {
+    /** Which peers' alert lists may be used now, or why none can. */
+    public Coverage alertCoverage(Instant now) {
+        return Coverage.of("alerts", "peers", alerts, expectedPeers, now);
+    }
+
+    public Coverage silenceCoverage(Instant now) {
+        return Coverage.of("silences", "peers", silences, expectedPeers, now);
+    }
+
+    /** Alerts of the peers {@code coverage} names (fresh ones, else the last known), merged by fingerprint. */
+    public List<DedupedAlert> dedupedAlerts(Coverage coverage) {
         List<PeerAlerts> lists = new ArrayList<>();
-        alerts.forEach((peer, snapshot) -> snapshot.value().ifPresent(list -> lists.add(new PeerAlerts(peer, list))));
+        for (String peer : coverage.used()) {
+            alerts.get(peer).value().ifPresent(listing -> lists.add(new PeerAlerts(peer, listing.items())));
+        }
         return AlertDedup.merge(lists);
     }
 
-    /** Silences of every peer, merged by id (the first peer's copy). */
-    public List<Silence> mergedSilences() {
+    /** {@link #dedupedAlerts(Coverage)} over the alert coverage now. */
+    public List<DedupedAlert> dedupedAlerts(Instant now) {
+        return dedupedAlerts(alertCoverage(now));
+    }
+
+    /** Alert list items no peer's reply could be read for, once per raw text (peers send the same odd item). */
+    public List<UnreadableItem> unreadableAlerts(Coverage coverage) {
+        return unreadable(alerts, coverage);
+    }
+
+    public List<UnreadableItem> unreadableSilences(Coverage coverage) {
+        return unreadable(silences, coverage);
+    }
+
+    private static <T> List<UnreadableItem> unreadable(Map<String, Snapshot<Listing<T>>> map, Coverage coverage) {
+        Map<String, UnreadableItem> byRaw = new LinkedHashMap<>();
+        for (String peer : coverage.used()) {
+            map.get(peer).value().ifPresent(listing -> listing.unreadable().forEach(item -> byRaw.putIfAbsent(item.raw(), item)));
+        }
+        return List.copyOf(byRaw.values());
+    }
+
+    /** Silences of the peers {@code coverage} names, merged by id (the first peer's copy). */
+    public List<Silence> mergedSilences(Coverage coverage) {
         Map<String, Silence> byId = new LinkedHashMap<>();
-        silences.values().forEach(s -> s.value().ifPresent(list -> list.forEach(silence -> byId.putIfAbsent(silence.id(), silence))));
+        for (String peer : coverage.used()) {
+            silences.get(peer).value().ifPresent(listing -> listing.items().forEach(silence -> byId.putIfAbsent(silence.id(), silence)));
+        }
         return List.copyOf(byId.values());
+    }
+
+    public List<Silence> mergedSilences(Instant now) {
+        return mergedSilences(silenceCoverage(now));
+    }
+
+    /**
+     * Every snapshot by the kind of call that made it ("status", "alerts", ...), for the connection state: a failing
+     * call of any kind counts.
+     */
+    public Map<String, List<Snapshot<?>>> snapshotsByKind() {
+        Map<String, List<Snapshot<?>>> all = new LinkedHashMap<>();
+        all.put("Prometheus", List.copyOf(replicas.values()));
+        all.put("Alertmanager status", List.copyOf(peers.values()));
+        all.put("alerts", List.copyOf(alerts.values()));
+        all.put("silences", List.copyOf(silences.values()));
+        all.put("Thanos stores", List.copyOf(stores.values()));
+        all.values().removeIf(List::isEmpty);
+        return all;
     }
 }

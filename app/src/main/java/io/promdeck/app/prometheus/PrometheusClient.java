@@ -8,6 +8,7 @@ import io.promdeck.app.http.CallResult;
 import io.promdeck.app.http.ComponentApi;
 import io.promdeck.app.http.MalformedReplyException;
 import io.promdeck.app.http.ReloadResult;
+import io.promdeck.app.http.Reloads;
 import io.promdeck.app.http.TransportRequest;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -141,13 +142,12 @@ public final class PrometheusClient {
         });
     }
 
-    /** {@code POST /-/reload}; needs {@code --web.enable-lifecycle}. A rejection carries Prometheus' own message. */
+    /**
+     * {@code POST /-/reload}; needs {@code --web.enable-lifecycle}. Confirmed from the replica's own reload metrics; a
+     * rejection carries Prometheus' own message.
+     */
     public ReloadResult reload() {
-        CallResult<String> result = api.callForText(TransportRequest.post("/-/reload"));
-        if (result instanceof CallResult.Failed<String> failed) {
-            return ReloadResult.fromError(failed.error(), failed.elapsed());
-        }
-        return ReloadResult.reloaded(result.elapsed());
+        return Reloads.reload(api, "Prometheus", "prometheus");
     }
 
     /** {@code /-/ready}: 200 once the TSDB is open and the first config loaded. */

@@ -3,6 +3,7 @@ package io.promdeck.app.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promdeck.app.http.CallError;
+import io.promdeck.app.http.Listing;
 import io.promdeck.app.http.ComponentApi;
 import io.promdeck.app.http.DirectTransport;
 import io.promdeck.app.http.HttpClients;
@@ -32,7 +33,7 @@ class AlertStreamReaderTest {
                   "updatedAt":"2026-11-22T10:00:01.000Z","generatorURL":"http://p/graph","labels":{"alertname":"A","severity":"critical"},
                   "future":[1,2,{"y":null}]}]"""));
 
-        Alert alert = CLIENT.alerts().orElseThrow().get(0);
+        Alert alert = CLIENT.alerts().orElseThrow().items().get(0);
 
         assertThat(alert.fingerprint()).isEqualTo("abc");
         assertThat(alert.labels()).containsEntry("alertname", "A").containsEntry("severity", "critical");
@@ -44,13 +45,35 @@ class AlertStreamReaderTest {
     }
 
     @Test
-    void wrongShapesAreMalformedNotExceptions() {
-        for (String body : new String[] {"{\"not\":\"an array\"}", "[{\"fingerprint\":1,\"status\":{\"state\":\"active\"}}]",
-                "[{\"fingerprint\":\"a\",\"labels\":{\"x\":2},\"status\":{\"state\":\"active\"}}]", "[{\"fingerprint\":\"a\"}]",
-                "[{\"fingerprint\":\"a\",\"startsAt\":\"yesterday\",\"status\":{\"state\":\"active\"}}]", "[{\"fingerprint\":\"a\","}) {
+    void aReplyThatIsNotAListOfAlertsIsMalformed() {
+        for (String body : new String[] {"{\"not\":\"an array\"}", "[{\"fingerprint\":\"a\",", "[] []", "null"}) {
             SERVER.answer("/api/v2/alerts", Reply.json(body));
 
             assertThat(CLIENT.alerts().failure()).as(body).get().isInstanceOf(CallError.Malformed.class);
+        }
+    }
+
+    @Test
+    void anAlertPromdeckCannotReadIsKeptApartAndTheOthersStillCount() {
+        String good = "{\"fingerprint\":\"ok1\",\"labels\":{\"alertname\":\"A\"},\"status\":{\"state\":\"active\"}}";
+        String huge = "x".repeat(70_000);
+        for (String odd : new String[] {"{\"fingerprint\":1,\"status\":{\"state\":\"active\"}}",
+                "{\"fingerprint\":\"n\",\"labels\":{\"x\":2},\"status\":{\"state\":\"active\"}}",
+                "{\"fingerprint\":\"m\"}",
+                "{\"fingerprint\":\"t\",\"startsAt\":\"yesterday\",\"status\":{\"state\":\"active\"}}",
+                "{\"fingerprint\":\"d\",\"labels\":{\"a\":{\"deep\":[1,{\"x\":[]}]}},\"status\":{\"state\":\"active\"}}",
+                "{\"fingerprint\":\"h\",\"annotations\":{\"description\":\"" + huge + "\"},\"status\":{\"state\":\"active\"}}",
+                "[1,2]", "\"just text\""}) {
+            SERVER.answer("/api/v2/alerts", Reply.json("[" + good + "," + odd + "," + good.replace("ok1", "ok2") + "]"));
+
+            Listing<Alert> listing = CLIENT.alerts().orElseThrow();
+
+            assertThat(listing.items()).as(odd).extracting(Alert::fingerprint).containsExactly("ok1", "ok2");
+            assertThat(listing.unreadable()).as(odd).singleElement().satisfies(item -> {
+                assertThat(item.kind()).isEqualTo("alert");
+                assertThat(item.reason()).isNotBlank().doesNotContain("java.", "Exception");
+                assertThat(odd).startsWith(item.raw().length() < 100 ? item.raw() : item.raw().substring(0, 100));
+            });
         }
     }
 }

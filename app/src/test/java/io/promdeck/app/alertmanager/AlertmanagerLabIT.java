@@ -39,7 +39,7 @@ class AlertmanagerLabIT {
 
     private List<PeerAlerts> alertsOfEveryPeer() {
         return LAB.lab().alertmanagers().stream()
-                .map(p -> new PeerAlerts(p.name(), p.client().alerts().orElseThrow()))
+                .map(p -> new PeerAlerts(p.name(), p.client().alerts().orElseThrow().items()))
                 .toList();
     }
 
@@ -130,7 +130,7 @@ class AlertmanagerLabIT {
         SilenceService service = new SilenceService(peers(), Clock.systemUTC());
         Instant now = Instant.now();
         List<Matcher> matchers = Matchers.parse("alertname=\"X\"");
-        int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().size();
+        int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().items().size();
 
         SilenceOutcome endBeforeStart = service.save(new SilenceDraft(null, matchers, now, now.minusSeconds(60), "t", "c"), Duration.ZERO);
         SilenceOutcome noMatchers = service.save(SilenceDraft.starting(now, Duration.ofHours(1), List.of(), "t", "c"), Duration.ZERO);
@@ -141,7 +141,7 @@ class AlertmanagerLabIT {
                 r -> assertThat(r.summary()).contains("at least one matcher"));
         assertThatThrownBy(() -> Matchers.parse("job=~\"(?=lookahead)\"")).isInstanceOf(MatcherSyntaxException.class)
                 .hasMessageContaining("invalid regular expression");
-        assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow()).hasSize(before);
+        assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow().items()).hasSize(before);
 
         AlertmanagerClient raw = LAB.lab().alertmanager(0).client();
         CallError endBeforeStartRaw = raw.postSilence(new SilenceDraft(null, matchers, now, now.minusSeconds(60), "t", "c"))

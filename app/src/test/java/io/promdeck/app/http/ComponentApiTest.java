@@ -115,7 +115,8 @@ class ComponentApiTest {
         CallError error = buildInfoError(direct(), Reply.of(422, "application/json",
                 "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"query too expensive\"}"));
 
-        assertThat(error).isEqualTo(new CallError.HttpError(422, "execution: query too expensive", Origin.COMPONENT, SERVER.url() + "/"));
+        assertThat(error).isEqualTo(new CallError.HttpError(422, "execution: query too expensive", Origin.COMPONENT, SERVER.url() + "/",
+                "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"query too expensive\"}"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class RenderedStackLabIT {
                 waitFor(WINDOW);
 
                 assertThat(firing(webhook)).as("after killing prometheus-0 and alertmanager-0").isEqualTo(first);
-                assertThat(lab.alertmanager(1).client().alerts().orElseThrow())
+                assertThat(lab.alertmanager(1).client().alerts().orElseThrow().items())
                         .anySatisfy(a -> assertThat(a.name()).isEqualTo(LabConfigs.ALWAYS_FIRING));
             }
         }

@@ -10,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -26,7 +25,7 @@ public final class AlertsView {
     private final VBox root = new VBox(8);
     private final TextField filter = new TextField();
 
-    public AlertsView(AlertsViewModel model, Consumer<String> silence) {
+    public AlertsView(AlertsViewModel model, Consumer<String> silence, java.util.function.Supplier<javafx.stage.Window> owner) {
         Label title = new Label("Alerts");
         title.getStyleClass().add("panel-title");
         filter.setId("alerts-filter");
@@ -44,28 +43,41 @@ public final class AlertsView {
         TableView<AlertRow> table = new TableView<>(model.rows());
         table.setId("alerts-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No alerts."));
+        Label placeholder = new Label();
+        placeholder.setId("alerts-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(model.placeholderProperty());
+        table.setPlaceholder(placeholder);
+        Label coverage = new Label();
+        coverage.setId("alerts-coverage");
+        coverage.setWrapText(true);
+        coverage.getStyleClass().add("coverage-warning");
+        model.coverageProperty().addListener((obs, old, c) -> {
+            boolean show = c != null && c.known() && c.kind() != io.promdeck.app.live.Coverage.Kind.COMPLETE;
+            coverage.setText(show ? AlertsViewModel.capitalize(c.sentence()) + "." : "");
+            coverage.setVisible(show);
+            coverage.setManaged(show);
+        });
+        coverage.setVisible(false);
+        coverage.setManaged(false);
+        javafx.scene.control.Hyperlink unreadable = io.promdeck.ui.common.UnreadableItems.link("alerts-unreadable", "alert",
+                model.unreadable(), owner);
         table.getColumns().add(Tables.text("Alert", AlertRow::name));
         table.getColumns().add(Tables.text("Severity", AlertRow::severity));
         table.getColumns().add(Tables.text("State", AlertRow::state));
         table.getColumns().add(Tables.text("Held by", AlertRow::held));
         table.getColumns().add(Tables.text("Since", r -> Formats.time(r.since())));
         table.getColumns().add(Tables.text("Labels", AlertRow::labels));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(AlertRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("severity-critical", "severity-warning", "severity-info", "state-suppressed");
-                if (!empty && row != null) {
-                    if (!row.severity().isEmpty()) {
-                        getStyleClass().add("severity-" + row.severity().toLowerCase(java.util.Locale.ROOT));
-                    }
-                    if (!row.state().equals("active")) {
-                        getStyleClass().add("state-suppressed");
-                    }
-                }
+        Tables.rows(table, row -> {
+            java.util.List<String> classes = new java.util.ArrayList<>(2);
+            if (!row.severity().isEmpty()) {
+                classes.add("severity-" + row.severity().toLowerCase(java.util.Locale.ROOT));
             }
-        });
+            if (!row.state().equals("active")) {
+                classes.add("state-suppressed");
+            }
+            return classes;
+        }, null);
         TextArea details = new TextArea();
         details.setId("alert-details");
         details.setEditable(false);
@@ -84,7 +96,7 @@ public final class AlertsView {
         VBox.setVgrow(details, Priority.ALWAYS);
         javafx.scene.control.ListView<String> groups = new javafx.scene.control.ListView<>(model.groups());
         groups.setId("alert-groups");
-        groups.setPlaceholder(new Label("No alerts."));
+        groups.setPlaceholder(new Label("—"));
         groups.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && groups.getSelectionModel().getSelectedItem() != null) {
                 model.showGroup(groups.getSelectionModel().getSelectedItem());
@@ -97,7 +109,7 @@ public final class AlertsView {
         SplitPane split = new SplitPane(groupPane, table, detailPane);
         split.setDividerPositions(0.18, 0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(new HBox(12, title, filter), filterError, counts, split);
+        root.getChildren().addAll(new HBox(12, title, filter), filterError, coverage, new HBox(12, counts, unreadable), split);
         root.setPadding(new Insets(12));
     }
 

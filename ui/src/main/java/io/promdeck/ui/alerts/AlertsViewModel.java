@@ -4,13 +4,19 @@ import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.Matcher;
 import io.promdeck.app.alertmanager.MatcherSyntaxException;
 import io.promdeck.app.alertmanager.Matchers;
+import io.promdeck.app.http.UnreadableItem;
+import io.promdeck.app.live.Coverage;
 import io.promdeck.app.live.StackState;
 import io.promdeck.ui.session.SessionModel;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -37,28 +43,40 @@ public final class AlertsViewModel {
     private final IntegerProperty shown = new SimpleIntegerProperty();
     private final StringProperty counts = new SimpleStringProperty("");
     private final ObservableList<String> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<Coverage> coverage = new SimpleObjectProperty<>();
+    private final StringProperty placeholder = new SimpleStringProperty("Not connected.");
+    private final ObservableList<UnreadableItem> unreadable = FXCollections.observableArrayList();
     private final AtomicBoolean building = new AtomicBoolean();
+    private final Clock clock;
     private volatile boolean dirty;
 
     public AlertsViewModel(SessionModel session) {
         this.session = session;
+        this.clock = session.clock();
         session.stateProperty().addListener((obs, old, state) -> rebuild());
         filter.addListener((obs, old, text) -> applyFilter(text));
         filtered.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> updateCounts());
+    }
+
+    /** What the rows are built from, and the unreadable items, computed off the FX thread. */
+    record Built(Coverage coverage, List<AlertRow> rows, List<UnreadableItem> unreadable) {
     }
 
     private void rebuild() {
         StackState state = session.stateProperty().get();
         if (state == null) {
             all.clear();
+            unreadable.clear();
+            coverage.set(null);
+            placeholder.set("Not connected.");
+            updateCounts();
             return;
         }
         if (!building.compareAndSet(false, true)) {
             dirty = true;
             return;
         }
-        int peers = Math.max(state.expectedPeers(), state.alerts().size());
-        session.tasks().run(() -> rows(state.dedupedAlerts(), peers)).onSuccess(this::show).andFinally(() -> {
+        session.tasks().run(() -> build(state, clock.instant())).onSuccess(this::show).andFinally(() -> {
             building.set(false);
             if (dirty) {
                 dirty = false;
@@ -67,7 +85,30 @@ public final class AlertsViewModel {
         }).start();
     }
 
+    /** Rows from the peers whose alerts may be used now; none when nothing can be said. Pure. */
+    static Built build(StackState state, java.time.Instant now) {
+        Coverage c = state.alertCoverage(now);
+        if (!c.known()) {
+            return new Built(c, List.of(), List.of());
+        }
+        return new Built(c, rows(state.dedupedAlerts(c), c.used().size()), state.unreadableAlerts(c));
+    }
+
     /** The FX-thread part of a refresh. Unchanged data leaves the list (and the selection and scroll position) alone. */
+    private void show(Built built) {
+        coverage.set(built.coverage());
+        placeholder.set(switch (built.coverage().kind()) {
+            case UNKNOWN -> capitalize(built.coverage().sentence()) + ".";
+            case PENDING -> "Waiting for the first answer of the Alertmanagers…";
+            default -> "No alerts.";
+        });
+        if (!built.unreadable().equals(unreadable)) {
+            unreadable.setAll(built.unreadable());
+        }
+        show(built.rows());
+        updateCounts();
+    }
+
     private void show(List<AlertRow> rows) {
         if (!rows.equals(all)) {
             all.setAll(rows);
@@ -77,6 +118,10 @@ public final class AlertsViewModel {
     /** For the FX-update benchmark: what the FX thread does with rows built off it. */
     public void acceptRowsForBenchmark(List<AlertRow> rows) {
         show(rows);
+    }
+
+    static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public static List<AlertRow> rows(List<DedupedAlert> alerts, int peers) {
@@ -97,6 +142,14 @@ public final class AlertsViewModel {
 
     private void updateCounts() {
         shown.set(filtered.size());
+        Coverage current = coverage.get();
+        if (current == null || !current.known()) {
+            if (!groups.isEmpty()) {
+                groups.clear();
+            }
+            counts.set(current == null ? "" : "Alert counts unknown.");
+            return;
+        }
         java.util.Map<String, Long> byName = new java.util.TreeMap<>();
         filtered.forEach(r -> byName.merge(r.name(), 1L, Long::sum));
         List<String> nextGroups = byName.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
@@ -107,7 +160,7 @@ public final class AlertsViewModel {
         long suppressed = filtered.stream().filter(r -> r.state().equals("suppressed")).count();
         long inhibited = filtered.stream().filter(r -> r.state().equals("inhibited")).count();
         counts.set(filtered.size() + " of " + all.size() + " alerts · " + active + " active · " + suppressed + " suppressed · "
-                + inhibited + " inhibited");
+                + inhibited + " inhibited" + (current.kind() == Coverage.Kind.COMPLETE ? "" : " — " + current.sentence()));
     }
 
     public SortedList<AlertRow> rows() {
@@ -140,6 +193,21 @@ public final class AlertsViewModel {
 
     public ReadOnlyStringProperty countsProperty() {
         return counts;
+    }
+
+    /** Which peers the rows come from, or why there are none; null before a session. */
+    public ReadOnlyObjectProperty<Coverage> coverageProperty() {
+        return coverage;
+    }
+
+    /** What the empty table says: "No alerts." only when the peers really said so. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder;
+    }
+
+    /** Alerts a peer sent that Promdeck could not read, each with its raw text. */
+    public ObservableList<UnreadableItem> unreadable() {
+        return unreadable;
     }
 
     /** The matcher text that silences exactly this alert: all its labels, equality matchers. */

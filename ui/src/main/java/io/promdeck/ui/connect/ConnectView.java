@@ -66,7 +66,30 @@ public final class ConnectView {
         connect.setOnAction(e -> connectSelected());
         Label progress = new Label();
         progress.setId("connect-progress");
-        progress.textProperty().bind(model.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("connect-cancel");
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancelConnect());
+        // The step under way and how long it has waited, every second while connecting.
+        Runnable showProgress = () -> {
+            java.time.Instant started = model.connectStartedProperty().get();
+            String step = model.progressProperty().get();
+            progress.setText(started == null || step.isEmpty() ? step : step + " (" + io.promdeck.app.http.Durations.words(
+                    java.time.Duration.between(started, model.clock().instant())) + ")");
+        };
+        model.progressProperty().addListener((obs, old, now) -> showProgress.run());
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> showProgress.run()));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        model.busyProperty().addListener((obs, was, busy) -> {
+            if (busy) {
+                tick.play();
+            } else {
+                tick.stop();
+                showProgress.run();
+            }
+        });
         Label error = new Label();
         error.setId("connect-error");
         error.getStyleClass().add("field-error");
@@ -81,7 +104,7 @@ public final class ConnectView {
         scroll.setFitToWidth(true);
 
         VBox clusterPane = new VBox(8, title("Kubernetes contexts"), contexts, new HBox(8, new Label("Namespace"), namespace, connect),
-                progress, error, results, override);
+                new HBox(8, progress, cancel), error, results, override);
         VBox profilePane = new VBox(8, title("Direct-URL profile"), profileRow(owner));
         VBox content = new VBox(16, clusterPane, profilePane);
         content.setPadding(new Insets(16));

@@ -1,10 +1,12 @@
 package io.promdeck.ui.overview;
 
+import io.promdeck.app.live.Coverage;
 import io.promdeck.app.live.Freshness;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import io.promdeck.ui.peers.PeerMesh;
 import io.promdeck.ui.session.SessionModel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +22,33 @@ public final class OverviewViewModel {
 
     public OverviewViewModel(SessionModel session) {
         session.stateProperty().addListener((obs, old, state) -> {
-            components.setAll(state == null ? List.of() : components(state));
+            components.setAll(state == null ? List.of() : components(state, session.clock().instant()));
             problems.setAll(state == null ? List.of() : problems(state));
         });
     }
 
-    static List<String> components(StackState state) {
+    static List<String> components(StackState state, Instant now) {
         List<String> lines = new ArrayList<>();
         lines.add(line("Prometheus", state.replicas(), state.expectedReplicas()));
         lines.add(line("Alertmanager", state.peers(), state.expectedPeers()));
         if (!state.stores().isEmpty()) {
             lines.add(line("Thanos Query", state.stores(), state.stores().size()));
         }
-        long alerts = state.dedupedAlerts().size();
-        lines.add("Alerts: " + alerts + " (deduplicated across " + state.alerts().size() + " peers)");
+        lines.add(alerts(state, now));
         return lines;
+    }
+
+    /** The number of alerts only when some peer's answer backs it; otherwise why it is unknown. */
+    static String alerts(StackState state, Instant now) {
+        Coverage coverage = state.alertCoverage(now);
+        return switch (coverage.kind()) {
+            case COMPLETE -> "✓ Alerts: " + state.dedupedAlerts(coverage).size() + " (deduplicated across " + coverage.used().size()
+                    + " peers)";
+            case PARTIAL -> "⚠ Alerts: " + state.dedupedAlerts(coverage).size() + " — " + coverage.sentence();
+            case STALE -> "⚠ Alerts: " + state.dedupedAlerts(coverage).size() + " — " + coverage.sentence();
+            case UNKNOWN -> "✗ Alerts: unknown — " + coverage.sentence().replaceFirst("^alerts unknown: ", "");
+            case PENDING -> "… Alerts: waiting for the first answer";
+        };
     }
 
     private static String line(String name, Map<String, ? extends Snapshot<?>> snapshots, int expected) {

@@ -1,7 +1,6 @@
 package io.promdeck.ui.peers;
 
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
-import io.promdeck.app.live.PeerStatus;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import java.util.ArrayList;
@@ -23,9 +22,9 @@ public record PeerMesh(List<String> peers, Map<String, String> addresses, boolea
         names.sort(null);
         Map<String, String> addresses = new LinkedHashMap<>();
         Map<String, AlertmanagerStatus> statuses = new LinkedHashMap<>();
-        for (Snapshot<PeerStatus> snapshot : state.peers().values()) {
-            Optional<AlertmanagerStatus> status = snapshot.freshness() == io.promdeck.app.live.Freshness.OK
-                    ? snapshot.value().map(PeerStatus::status) : Optional.empty();
+        for (Snapshot<AlertmanagerStatus> snapshot : state.peers().values()) {
+            // Who sees whom is judged from fresh answers only: a stale peer list says nothing about now.
+            Optional<AlertmanagerStatus> status = snapshot.fresh() ? snapshot.value() : Optional.empty();
             status.ifPresent(s -> {
                 statuses.put(snapshot.endpoint(), s);
                 s.peers().stream().filter(p -> p.name().equals(s.clusterName())).findFirst()

@@ -16,7 +16,7 @@ public final class PeersView {
     private final GridPane matrix = new GridPane();
     private final VBox problems = new VBox(2);
 
-    public PeersView(PeersViewModel model) {
+    public PeersView(PeersViewModel model, java.util.function.Supplier<javafx.stage.Window> owner) {
         Label title = new Label("Alertmanager peers");
         title.getStyleClass().add("panel-title");
         TableView<PeerRow> table = new TableView<>(model.rows());
@@ -35,6 +35,9 @@ public final class PeersView {
         table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
                 r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
         table.setPrefHeight(200);
+        Tables.rows(table, r -> r.old() ? java.util.List.of("old-values") : java.util.List.of(),
+                r -> r.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), r.name(), f)));
+        table.setTooltip(Tables.tooltip("Double-click a failing peer for the whole error, the request and how long it waited."));
         Label matrixTitle = new Label("Who sees whom");
         matrixTitle.getStyleClass().add("section-title");
         matrix.setId("peer-matrix");

@@ -1,7 +1,12 @@
 package io.promdeck.ui.peers;
 
 import io.promdeck.app.http.ReloadResult;
-import io.promdeck.app.live.PeerStatus;
+import io.promdeck.app.alertmanager.AlertmanagerStatus;
+import io.promdeck.app.alertmanager.Silence;
+import io.promdeck.app.alertmanager.SilenceState;
+import io.promdeck.app.http.Listing;
+import io.promdeck.ui.common.FreshnessText;
+import java.time.Instant;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import io.promdeck.app.session.StackSession;
@@ -39,38 +44,46 @@ public final class PeersViewModel {
         }
         PeerMesh current = PeerMesh.of(state);
         mesh.set(current);
-        rows.setAll(rows(state, current, reloads));
+        rows.setAll(rows(state, current, reloads, session.clock().instant()));
     }
 
-    static List<PeerRow> rows(StackState state, PeerMesh mesh, Map<String, ReloadResult> reloads) {
+    static List<PeerRow> rows(StackState state, PeerMesh mesh, Map<String, ReloadResult> reloads, Instant now) {
         Map<String, Integer> hashes = new HashMap<>();
-        state.peers().values().forEach(s -> s.value().ifPresent(v -> hashes.merge(v.status().configHash(), 1, Integer::sum)));
+        state.peers().values().forEach(s -> s.value().ifPresent(v -> hashes.merge(v.configHash(), 1, Integer::sum)));
         String majority = hashes.size() < 2 ? null : hashes.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
         List<PeerRow> rows = new ArrayList<>();
-        for (Snapshot<PeerStatus> s : state.peers().values()) {
+        for (Snapshot<AlertmanagerStatus> s : state.peers().values()) {
             ReloadResult reload = reloads.get(s.endpoint());
-            var count = s.value().map(v -> v.status().peerCount(mesh.expected()));
-            boolean differs = majority != null && s.value().map(v -> !v.status().configHash().equals(majority)).orElse(false);
+            var count = s.value().map(v -> v.peerCount(mesh.expected()));
+            boolean differs = majority != null && s.value().map(v -> !v.configHash().equals(majority)).orElse(false);
             rows.add(new PeerRow(s.endpoint(),
-                    switch (s.freshness()) {
-                        case OK -> "live";
-                        case STALE -> "stale";
-                        case ERROR -> "error";
-                        case PENDING -> "waiting";
-                    },
-                    s.value().map(v -> v.status().clusterState().name().toLowerCase(java.util.Locale.ROOT)).orElse("—"),
+                    FreshnessText.of(s, now),
+                    s.value().map(v -> v.clusterState().name().toLowerCase(java.util.Locale.ROOT)).orElse("—"),
                     count.map(Object::toString).orElse("—"),
                     count.map(c -> !c.complete()).orElse(false),
-                    s.value().map(v -> v.status().version()).orElse("—"),
-                    s.value().map(v -> v.status().configHash().substring(0, 12) + (majority != null && !v.status().configHash().equals(majority) ? " ≠" : "")).orElse("—"),
+                    s.value().map(AlertmanagerStatus::version).orElse("—"),
+                    s.value().map(v -> v.configHash().substring(0, 12) + (majority != null && !v.configHash().equals(majority) ? " ≠" : "")).orElse("—"),
                     differs,
-                    s.value().map(v -> v.activeSilences() + " active / " + v.silences()).orElse("—"),
+                    silences(state.silences().get(s.endpoint()), now),
                     s.error().map(e -> e.summary()).orElse(""),
-                    reload == null ? "" : reload.succeeded() ? "Reloaded" : reload.message(),
-                    reload != null && !reload.succeeded()));
+                    reload == null ? "" : reload.succeeded() ? "Reloaded and confirmed" : reload.message(),
+                    reload != null && !reload.succeeded(),
+                    FreshnessText.old(s),
+                    s.failure()));
         }
         rows.sort(java.util.Comparator.comparing(PeerRow::name));
         return rows;
+    }
+
+    /** "3 active / 5" from the peer's own silences call; its age when that call fails; "—" when never answered. */
+    static String silences(Snapshot<Listing<Silence>> snapshot, Instant now) {
+        if (snapshot == null || snapshot.value().isEmpty()) {
+            return snapshot != null && snapshot.failure().isPresent() ? "unknown" : "—";
+        }
+        Listing<Silence> listing = snapshot.value().get();
+        long active = listing.items().stream().filter(x -> x.state() == SilenceState.ACTIVE).count();
+        String text = active + " active / " + listing.size();
+        return snapshot.fresh() ? text : text + " (as of " + io.promdeck.ui.common.Formats.since(snapshot.valueAt(), now) + ")";
     }
 
     public ObservableList<PeerRow> rows() {

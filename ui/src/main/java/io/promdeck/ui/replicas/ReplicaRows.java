@@ -8,6 +8,7 @@ import io.promdeck.app.live.ReplicaStatus;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import io.promdeck.ui.common.Formats;
+import io.promdeck.ui.common.FreshnessText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,22 +47,16 @@ final class ReplicaRows {
                     status.map(s -> s.targetsUp() + "/" + s.targetsTotal()).orElse("—"),
                     status.map(s -> Formats.count(s.headSeries())).orElse("—"),
                     history.getOrDefault(snapshot.endpoint(), List.of()),
-                    freshness(snapshot),
+                    FreshnessText.of(snapshot, now),
                     snapshot.error().map(e -> e.summary()).orElse(""),
-                    reload == null ? "" : reload.succeeded() ? "Reloaded in " + reload.elapsed().toMillis() + " ms" : reload.message(),
-                    reload != null && !reload.succeeded()));
+                    reload == null ? "" : reload.succeeded() ? "Reloaded and confirmed in " + reload.elapsed().toMillis() + " ms"
+                            : reload.message(),
+                    reload != null && !reload.succeeded(),
+                    FreshnessText.old(snapshot),
+                    snapshot.failure()));
         }
         rows.sort(java.util.Comparator.comparing(ReplicaRow::name));
         return rows;
-    }
-
-    static String freshness(Snapshot<?> snapshot) {
-        return switch (snapshot.freshness()) {
-            case OK -> "live";
-            case STALE -> "stale";
-            case ERROR -> "error";
-            case PENDING -> "waiting";
-        };
     }
 
     /** The hash most replicas run; null when they all agree or none answered. */

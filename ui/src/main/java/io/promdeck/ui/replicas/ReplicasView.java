@@ -21,7 +21,7 @@ public final class ReplicasView {
 
     private final VBox root = new VBox(8);
 
-    public ReplicasView(ReplicasViewModel model) {
+    public ReplicasView(ReplicasViewModel model, java.util.function.Supplier<javafx.stage.Window> owner) {
         Label title = new Label("Prometheus replicas");
         title.getStyleClass().add("panel-title");
         Button reloadAll = new Button("Reload all", new FontIcon(Feather.REFRESH_CW));
@@ -35,6 +35,8 @@ public final class ReplicasView {
         table.setId("replicas-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No Prometheus replica found yet."));
+        Tables.rows(table, r -> r.old() ? java.util.List.of("old-values") : java.util.List.of(),
+                r -> r.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), r.name(), f)));
         table.getColumns().add(Tables.flagged("Replica", ReplicaRow::name, r -> !r.error().isEmpty(), "stale"));
         table.getColumns().add(Tables.text("Data", ReplicaRow::freshness));
         table.getColumns().add(Tables.text("Pod", ReplicaRow::ready));

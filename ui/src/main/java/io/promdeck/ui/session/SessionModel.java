@@ -11,6 +11,8 @@ import io.promdeck.app.session.StackSession;
 import io.promdeck.ui.common.DialogService;
 import io.promdeck.ui.common.Tasks;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,13 +45,16 @@ public final class SessionModel {
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty connectError = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Instant> connectStarted = new SimpleObjectProperty<>();
+    private final Clock clock;
     /** Bumped on every connect so answers of an older session are dropped. */
     private long generation;
 
-    public SessionModel(Tasks tasks, SessionOpener opener, KubeconfigResolver resolver) {
+    public SessionModel(Tasks tasks, SessionOpener opener, KubeconfigResolver resolver, Clock clock) {
         this.tasks = tasks;
         this.opener = opener;
         this.resolver = resolver;
+        this.clock = clock;
     }
 
     public void loadKubeconfig() {
@@ -78,7 +83,7 @@ public final class SessionModel {
         })
                 .onSuccess(opened -> accept(mine, opened))
                 .onError(error -> fail(mine, error))
-                .andFinally(() -> busy.set(false))
+                .andFinally(() -> finish(mine))
                 .start();
     }
 
@@ -94,8 +99,42 @@ public final class SessionModel {
         })
                 .onSuccess(opened -> accept(mine, opened))
                 .onError(error -> fail(mine, error))
-                .andFinally(() -> busy.set(false))
+                .andFinally(() -> finish(mine))
                 .start();
+    }
+
+    /**
+     * Gives up the connection attempt under way: the screen is free at once and says how long it waited; the attempt
+     * itself ends in the background (each of its steps has a timeout) and whatever it opened is closed.
+     */
+    public void cancelConnect() {
+        if (!busy.get()) {
+            return;
+        }
+        String step = progress.get();
+        String waited = waited();
+        generation++;
+        busy.set(false);
+        connectStarted.set(null);
+        progress.set("");
+        connectError.set("Cancelled after " + waited + (step.isBlank() ? "." : " while " + lowerFirst(step.replace("…", "")) + "."));
+        health.set(new ConnectionHealth(ConnectionHealth.Level.NOT_CONNECTED, ""));
+    }
+
+    private void finish(long mine) {
+        if (mine == generation) {
+            busy.set(false);
+            connectStarted.set(null);
+        }
+    }
+
+    private String waited() {
+        Instant started = connectStarted.get();
+        return started == null ? "0 s" : io.promdeck.app.http.Durations.words(java.time.Duration.between(started, clock.instant()));
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The old session is closed before the new one opens, on the same background thread: they never overlap. */
@@ -108,6 +147,7 @@ public final class SessionModel {
     private long beginConnect() {
         detach();
         busy.set(true);
+        connectStarted.set(clock.instant());
         connectError.set("");
         health.set(new ConnectionHealth(ConnectionHealth.Level.CONNECTING, ""));
         return ++generation;
@@ -123,7 +163,7 @@ public final class SessionModel {
                 newState -> tasks.ui().execute(() -> {
                     if (mine == generation) {
                         state.set(newState);
-                        health.set(ConnectionHealth.of(newState));
+                        health.set(ConnectionHealth.of(newState, clock.instant()));
                     }
                 }),
                 snapshot -> tasks.ui().execute(() -> {
@@ -146,9 +186,10 @@ public final class SessionModel {
         if (mine != generation) {
             return;
         }
-        connectError.set(DialogService.sentence(error));
+        String sentence = DialogService.sentence(error);
+        connectError.set(sentence + (sentence.endsWith(".") ? "" : ".") + " (after " + waited() + ")");
         progress.set("");
-        health.set(new ConnectionHealth(ConnectionHealth.Level.UNREACHABLE, DialogService.sentence(error)));
+        health.set(new ConnectionHealth(ConnectionHealth.Level.UNREACHABLE, sentence));
     }
 
     /**
@@ -248,5 +289,14 @@ public final class SessionModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** When the connection attempt under way started; null when none is. */
+    public ReadOnlyObjectProperty<Instant> connectStartedProperty() {
+        return connectStarted;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 }

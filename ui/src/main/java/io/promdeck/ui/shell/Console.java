@@ -54,7 +54,7 @@ public final class Console implements AutoCloseable {
         Tasks tasks = new Tasks(background.executor(), UiThread.fx());
         SessionOpener opener = new SessionOpener(environment.settings(), environment.home(), background.executor(), timer,
                 environment.clock(), () -> refreshMillis);
-        session = new SessionModel(tasks, opener, new KubeconfigResolver(environment.variables(), environment.home()));
+        session = new SessionModel(tasks, opener, new KubeconfigResolver(environment.variables(), environment.home()), environment.clock());
         wizard = new WizardModel(tasks, environment.clock(), environment.variables());
         window = new MainWindow(session, environment.clock(), values.dark(), wizard);
         session.sessionProperty().addListener((obs, old, now) -> {

@@ -85,10 +85,10 @@ public final class MainWindow {
         this.dark = darkTheme;
         ConnectView connect = new ConnectView(session, this::window);
         silences = new SilencesViewModel(session, clock);
-        alertsView = new AlertsView(new AlertsViewModel(session), this::openSilence);
+        alertsView = new AlertsView(new AlertsViewModel(session), this::openSilence, this::window);
         panels.put("Overview", new OverviewView(new OverviewViewModel(session)).root());
-        panels.put("Prometheus", new ReplicasView(new ReplicasViewModel(session, clock)).root());
-        panels.put("Alertmanager", new PeersView(new PeersViewModel(session)).root());
+        panels.put("Prometheus", new ReplicasView(new ReplicasViewModel(session, clock), this::window).root());
+        panels.put("Alertmanager", new PeersView(new PeersViewModel(session), this::window).root());
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
@@ -142,6 +142,12 @@ public final class MainWindow {
         Label health = new Label();
         health.setId("health");
         health.setMaxWidth(560);
+        health.setOnMouseClicked(e -> {
+            ConnectionHealth h = session.healthProperty().get();
+            if (!h.reason().isEmpty()) {
+                io.promdeck.ui.common.ErrorDetails.show(window(), "Connection", h.label(), h.reason().replace("; ", "\n"));
+            }
+        });
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         contextPicker.setMinWidth(160);
         connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -173,6 +179,8 @@ public final class MainWindow {
 
     private static void showHealth(Label label, ConnectionHealth health) {
         label.setText(health.label() + (health.reason().isEmpty() ? "" : " — " + abbreviate(health.reason())));
+        label.setTooltip(health.reason().isEmpty() ? null : io.promdeck.ui.common.Tables.tooltip(health.reason().replace("; ", "\n")
+                + "\n\n(click for the whole text)"));
         label.getStyleClass().removeAll("health-ok", "health-degraded", "health-down");
         label.getStyleClass().add(switch (health.level()) {
             case CONNECTED -> "health-ok";
@@ -242,13 +250,21 @@ public final class MainWindow {
             status.setText(session.sessionProperty().get() == null ? "Not connected" : "Waiting for the first answers…");
             return;
         }
-        status.setText("Prometheus " + last(state.replicas()) + " · Alertmanager " + last(state.peers()) + " · Alerts "
-                + last(state.alerts()) + " · Silences " + last(state.silences()) + " · Thanos " + last(state.stores()));
+        status.setText(statusLine(state, clock.instant()));
     }
 
-    private String last(Map<String, ? extends Snapshot<?>> snapshots) {
-        return snapshots.values().stream().filter(s -> s.value().isPresent()).map(Snapshot::takenAt).max(java.time.Instant::compareTo)
-                .map(t -> Formats.since(t, clock.instant())).orElse("—");
+    /** When each kind of data was last read, and whether it is partial, old or unknown. */
+    static String statusLine(StackState state, java.time.Instant now) {
+        String line = "Prometheus " + brief("Prometheus", "replicas", state.replicas(), state.expectedReplicas(), now)
+                + " · Alertmanager " + brief("Alertmanager", "peers", state.peers(), state.expectedPeers(), now)
+                + " · Alerts " + io.promdeck.ui.common.FreshnessText.brief(state.alertCoverage(now), now)
+                + " · Silences " + io.promdeck.ui.common.FreshnessText.brief(state.silenceCoverage(now), now);
+        return state.stores().isEmpty() ? line : line + " · Thanos " + brief("Thanos", "queries", state.stores(), state.stores().size(), now);
+    }
+
+    private static String brief(String what, String endpoints, Map<String, ? extends Snapshot<?>> snapshots, int expected,
+            java.time.Instant now) {
+        return io.promdeck.ui.common.FreshnessText.brief(io.promdeck.app.live.Coverage.of(what, endpoints, snapshots, expected, now), now);
     }
 
     private void openSilence(String matchers) {

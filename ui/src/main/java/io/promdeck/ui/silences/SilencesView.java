@@ -26,7 +26,18 @@ public final class SilencesView {
         TableView<SilenceRow> table = new TableView<>(model.rows());
         table.setId("silences-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No silences."));
+        Label placeholder = new Label();
+        placeholder.setId("silences-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(model.placeholderProperty());
+        table.setPlaceholder(placeholder);
+        Label coverage = new Label();
+        coverage.setId("silences-coverage");
+        coverage.setWrapText(true);
+        coverage.getStyleClass().add("coverage-warning");
+        coverage.textProperty().bind(model.coverageProperty());
+        coverage.visibleProperty().bind(model.coverageProperty().isNotEmpty());
+        coverage.managedProperty().bind(coverage.visibleProperty());
         table.getColumns().add(Tables.text("State", SilenceRow::state));
         table.getColumns().add(Tables.text("Matchers", SilenceRow::matchers));
         table.getColumns().add(Tables.text("Created by", SilenceRow::createdBy));
@@ -56,7 +67,8 @@ public final class SilencesView {
         HBox header = new HBox(12, title, create, edit, expire, result);
         header.getStyleClass().add("panel-header");
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(header, table);
+        root.getChildren().addAll(header, coverage, io.promdeck.ui.common.UnreadableItems.link("silences-unreadable", "silence",
+                model.unreadable(), owner), table);
         root.setPadding(new Insets(12));
     }
 

@@ -4,6 +4,8 @@ import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.SilenceDraft;
 import io.promdeck.app.alertmanager.SilenceService;
 import io.promdeck.app.alertmanager.SilenceState;
+import io.promdeck.app.http.UnreadableItem;
+import io.promdeck.app.live.Coverage;
 import io.promdeck.app.live.StackState;
 import io.promdeck.app.session.StackSession;
 import io.promdeck.ui.session.SessionModel;
@@ -23,6 +25,9 @@ public final class SilencesViewModel {
     private final Clock clock;
     private final ObservableList<SilenceRow> rows = FXCollections.observableArrayList();
     private final StringProperty result = new SimpleStringProperty("");
+    private final StringProperty placeholder = new SimpleStringProperty("Not connected.");
+    private final StringProperty coverage = new SimpleStringProperty("");
+    private final ObservableList<UnreadableItem> unreadable = FXCollections.observableArrayList();
 
     public SilencesViewModel(SessionModel session, Clock clock) {
         this.session = session;
@@ -33,9 +38,24 @@ public final class SilencesViewModel {
     private void update(StackState state) {
         if (state == null) {
             rows.clear();
+            unreadable.clear();
+            placeholder.set("Not connected.");
+            coverage.set("");
             return;
         }
-        List<SilenceRow> next = state.mergedSilences().stream().map(SilenceRow::of)
+        Coverage c = state.silenceCoverage(clock.instant());
+        placeholder.set(switch (c.kind()) {
+            case UNKNOWN -> Character.toUpperCase(c.sentence().charAt(0)) + c.sentence().substring(1) + ".";
+            case PENDING -> "Waiting for the first answer of the Alertmanagers…";
+            default -> "No silences.";
+        });
+        coverage.set(c.known() && c.kind() != Coverage.Kind.COMPLETE ? Character.toUpperCase(c.sentence().charAt(0))
+                + c.sentence().substring(1) + "." : "");
+        List<UnreadableItem> odd = c.known() ? state.unreadableSilences(c) : List.of();
+        if (!odd.equals(unreadable)) {
+            unreadable.setAll(odd);
+        }
+        List<SilenceRow> next = (c.known() ? state.mergedSilences(c) : List.<io.promdeck.app.alertmanager.Silence>of()).stream().map(SilenceRow::of)
                 .sorted(Comparator.comparing((SilenceRow r) -> order(r.silence().state())).thenComparing(r -> r.silence().endsAt(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
@@ -61,6 +81,20 @@ public final class SilencesViewModel {
         return result;
     }
 
+    /** What the empty table says: "No silences." only when the peers really said so. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder;
+    }
+
+    /** Which peers the list comes from when not all answered, or how old it is; empty when all answered. */
+    public ReadOnlyStringProperty coverageProperty() {
+        return coverage;
+    }
+
+    public ObservableList<UnreadableItem> unreadable() {
+        return unreadable;
+    }
+
     /** The form for a new silence (prefilled matchers) or an edit (the silence's draft). */
     public SilenceFormModel form(String matchers, SilenceDraft existing) {
         StackSession current = session.sessionProperty().get();
@@ -74,7 +108,7 @@ public final class SilencesViewModel {
 
     private List<DedupedAlert> alerts() {
         StackState state = session.stateProperty().get();
-        return state == null ? List.of() : state.dedupedAlerts();
+        return state == null ? List.of() : state.dedupedAlerts(clock.instant());
     }
 
     private SilenceService service() {

@@ -45,8 +45,9 @@ public final class StoresViewModel {
         }
         status.set(snapshot.endpoint() + ": " + switch (snapshot.freshness()) {
             case OK -> "live";
-            case STALE -> "stale — " + snapshot.error().map(e -> e.summary()).orElse("");
-            case ERROR -> snapshot.error().map(e -> e.summary()).orElse("error");
+            case STALE -> "stale, as of " + io.promdeck.ui.common.Formats.since(snapshot.valueAt(), session.clock().instant()) + " — "
+                    + snapshot.error().map(e -> e.summary()).orElse("");
+            case ERROR -> "unknown — " + snapshot.error().map(e -> e.summary()).orElse("error");
             case PENDING -> "waiting";
         });
         List<String> nextFlags = flags(snapshot.value(), state.replicas().keySet().stream().toList());

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.ClusterState;
 import io.promdeck.app.http.CallError;
-import io.promdeck.app.live.PeerStatus;
+import io.promdeck.app.http.CallResult;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The who-sees-whom matrix, without the FX toolkit. */
@@ -19,10 +18,8 @@ class PeerMeshTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-    private static Snapshot<PeerStatus> peer(String endpoint, String self, List<AlertmanagerStatus.Peer> peers) {
-        AlertmanagerStatus status = new AlertmanagerStatus("cluster", ClusterState.READY, peers, "0.25.0", "", "h", NOW);
-        return Snapshot.<PeerStatus>pending(endpoint, NOW).next(NOW, Optional.of(new PeerStatus(
-                new AlertmanagerStatus(self, ClusterState.READY, peers, "0.25.0", "", "h", NOW), 0, 0)), Optional.empty(), Duration.ZERO);
+    private static Snapshot<AlertmanagerStatus> peer(String endpoint, String self, List<AlertmanagerStatus.Peer> peers) {
+        return Snapshot.of(endpoint, NOW, new AlertmanagerStatus(self, ClusterState.READY, peers, "0.25.0", "", "h", NOW));
     }
 
     @Test
@@ -32,8 +29,8 @@ class PeerMeshTest {
         StackState state = StackState.empty(2, 3)
                 .withPeer(peer("am-0", "A", List.of(a, b)))
                 .withPeer(peer("am-1", "B", List.of(a, b)))
-                .withPeer(Snapshot.<PeerStatus>pending("am-2", NOW).next(NOW, Optional.empty(),
-                        Optional.of(new CallError.Unreachable("am-2", "connection refused")), Duration.ZERO));
+                .withPeer(Snapshot.<AlertmanagerStatus>pending("am-2", NOW).next(NOW,
+                        CallResult.failed(new CallError.Unreachable("am-2", "connection refused"), Duration.ZERO)));
 
         PeerMesh mesh = PeerMesh.of(state);
 

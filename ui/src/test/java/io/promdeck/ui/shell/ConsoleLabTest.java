@@ -222,7 +222,7 @@ class ConsoleLabTest {
         robot.clickOn(robot.lookup("#alerts-table .table-cell").match(LabeledMatchers.hasText(LabConfigs.ALWAYS_FIRING)).queryAs(Node.class));
         robot.clickOn("#alert-silence");
         Await.until(WAIT, "the silence dialog", () -> robot.lookup("#silence-matchers").tryQuery().isPresent());
-        int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().size();
+        int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().items().size();
 
         replaceText("#silence-matchers", "alertname=~\"(unclosed\"");
         Await.until(WAIT, "the matcher error at the field", () -> text("#silence-matchers-error").contains("invalid regular expression"));
@@ -232,7 +232,7 @@ class ConsoleLabTest {
         assertThat(create.isDisabled()).isTrue();
         Screenshots.window("silence-invalid-matcher", create);
         robot.clickOn(create);
-        assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow()).hasSize(before);
+        assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow().items()).hasSize(before);
 
         replaceText("#silence-matchers", "alertname=\"" + LabConfigs.ALWAYS_FIRING + "\"");
         Await.until(WAIT, "the preview", () -> text("#silence-preview").equals("1 alert matches"));
