@@ -32,6 +32,7 @@ final class AlertmanagerJson {
                 ClusterState.parse(text(cluster, "status")),
                 peers,
                 root.path("versionInfo").path("version").asText(""),
+                root.path("versionInfo").path("goVersion").asText(""),
                 original,
                 io.promdeck.app.prometheus.ConfigHash.ofText(original),
                 optionalInstant(root, "uptime"));

@@ -12,6 +12,7 @@ public record AlertmanagerStatus(
         ClusterState clusterState,
         List<Peer> peers,
         String version,
+        String goVersion,
         String configOriginal,
         String configHash,
         Instant uptime) {
@@ -22,6 +23,11 @@ public record AlertmanagerStatus(
 
     /** A gossip member: its (per-process, not stable across restarts) name and its gossip address. */
     public record Peer(String name, String address) {
+    }
+
+    /** The matcher syntax this peer accepts. */
+    public AlertmanagerDialect dialect() {
+        return new AlertmanagerDialect(version, goVersion);
     }
 
     public PeerCount peerCount(int expected) {

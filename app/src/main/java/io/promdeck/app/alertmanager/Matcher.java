@@ -1,7 +1,6 @@
 package io.promdeck.app.alertmanager;
 
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,20 +23,27 @@ public final class Matcher {
     }
 
     /**
-     * @throws MatcherSyntaxException when a regex value is not valid RE2 (position 0: the caller knows where the value
-     *                                started)
+     * A matcher as an Alertmanager holds it (any Go version's regex syntax accepted, see {@link GoRegex}).
+     *
+     * @throws MatcherSyntaxException when a regex value is not valid Go RE2 syntax (the position is inside the value)
      */
     public static Matcher of(String name, MatchType type, String value) {
+        return of(name, type, value, true);
+    }
+
+    /**
+     * @param angleNames whether {@code (?<name>…)} groups are accepted (Alertmanagers built with Go 1.22 or later)
+     */
+    public static Matcher of(String name, MatchType type, String value, boolean angleNames) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
         Pattern pattern = null;
         if (type.regex()) {
             try {
-                pattern = Pattern.compile("^(?:" + value + ")$");
-            } catch (PatternSyntaxException e) {
-                throw new MatcherSyntaxException(0, "invalid regular expression for " + name + ": " + e.getDescription()
-                        + (e.getPattern().isEmpty() ? "" : " in '" + value + "'"));
+                pattern = GoRegex.compile(value, angleNames);
+            } catch (MatcherSyntaxException e) {
+                throw new MatcherSyntaxException(e.position(), "invalid regular expression for " + name + ": " + e.reason());
             }
         }
         return new Matcher(name, type, value, pattern);

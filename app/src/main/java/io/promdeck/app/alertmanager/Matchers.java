@@ -24,10 +24,18 @@ public final class Matchers {
     }
 
     /**
+     * The matchers as the oldest Alertmanager Promdeck knows would read them ({@link AlertmanagerDialect#DEFAULT});
+     * use {@link AlertmanagerDialect#syntax()} for the one a stack runs.
+     *
      * @return the matchers in the order written; an empty list for blank input
      * @throws MatcherSyntaxException naming the 0-based position of the problem
      */
     public static List<Matcher> parse(String input) {
+        return AlertmanagerDialect.DEFAULT.syntax().parse(input);
+    }
+
+    /** The classic parser ({@code pkg/labels.ParseMatchers}). */
+    static List<Matcher> parseClassic(String input, boolean angleNames) {
         String s = input;
         int offset = 0;
         if (s.startsWith("{")) {
@@ -46,7 +54,7 @@ public final class Matchers {
             switch (c) {
                 case ',' -> {
                     if (!insideQuotes) {
-                        matchers.add(parseOne(s.substring(tokenStart, i), offset + tokenStart));
+                        matchers.add(parseOne(s.substring(tokenStart, i), offset + tokenStart, angleNames));
                         tokenStart = i + 1;
                     }
                 }
@@ -61,19 +69,41 @@ public final class Matchers {
                 default -> escaped = false;
             }
         }
+        // Go trims the last token with strings.TrimSpace (Unicode spaces, U+00A0 among them) before parsing it.
         String last = s.substring(tokenStart);
-        if (!last.isBlank()) {
-            matchers.add(parseOne(last, offset + tokenStart));
+        int lead = 0;
+        while (lead < last.length() && goSpace(last.charAt(lead))) {
+            lead++;
+        }
+        int trail = last.length();
+        while (trail > lead && goSpace(last.charAt(trail - 1))) {
+            trail--;
+        }
+        if (trail > lead) {
+            matchers.add(parseOne(last.substring(lead, trail), offset + tokenStart + lead, angleNames));
         }
         return List.copyOf(matchers);
     }
 
-    /** One matcher such as {@code severity!~"info|debug"}. */
-    public static Matcher parseOne(String token) {
-        return parseOne(token, 0);
+    /** Go's {@code unicode.IsSpace}: ASCII spaces, U+0085, U+00A0 and the Unicode space separators. */
+    static boolean goSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0' -> true;
+            default -> c > 0xFF && (Character.getType(c) == Character.SPACE_SEPARATOR || c == '\u2028' || c == '\u2029');
+        };
     }
 
-    private static Matcher parseOne(String token, int offset) {
+    /** One matcher such as {@code severity!~"info|debug"}, as the default dialect reads it. */
+    public static Matcher parseOne(String token) {
+        return AlertmanagerDialect.DEFAULT.syntax().parseOne(token);
+    }
+
+    /** The classic parser's {@code ParseMatcher}. */
+    static Matcher parseOneClassic(String token, boolean angleNames) {
+        return parseOne(token, 0, angleNames);
+    }
+
+    private static Matcher parseOne(String token, int offset, boolean angleNames) {
         com.google.re2j.Matcher m = MATCHER.matcher(token);
         if (!m.find()) {
             int at = offset + firstNonSpace(token);
@@ -89,9 +119,10 @@ public final class Matchers {
         int valueStart = offset + m.start(3);
         String value = unescape(raw, valueStart);
         try {
-            return Matcher.of(name, type, value);
+            return Matcher.of(name, type, value, angleNames);
         } catch (MatcherSyntaxException e) {
-            throw e.shift(valueStart);
+            // A position inside the regex (counted in the value as unescaped: close enough) or the value's start.
+            throw e.shift(e.position() == 0 ? valueStart : valueStart + (raw.startsWith("\"") ? 1 : 0));
         }
     }
 

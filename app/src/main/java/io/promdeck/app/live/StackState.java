@@ -2,6 +2,7 @@ package io.promdeck.app.live;
 
 import io.promdeck.app.alertmanager.Alert;
 import io.promdeck.app.alertmanager.AlertDedup;
+import io.promdeck.app.alertmanager.AlertmanagerDialect;
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.PeerAlerts;
@@ -69,6 +70,25 @@ public record StackState(
 
     public StackState withStores(Snapshot<StoreSet> s) {
         return new StackState(replicas, peers, alerts, silences, with(stores, s.endpoint(), s), expectedReplicas, expectedPeers);
+    }
+
+    /**
+     * The matcher syntax the peers accept: while versions differ (an upgrade under way) the strictest of them, so
+     * what Promdeck lets through every peer accepts; {@link AlertmanagerDialect#DEFAULT} before any peer answered.
+     */
+    public AlertmanagerDialect alertmanagerDialect() {
+        AlertmanagerDialect strictest = null;
+        for (Snapshot<AlertmanagerStatus> s : peers.values()) {
+            if (s.value().isEmpty()) {
+                continue;
+            }
+            AlertmanagerDialect d = s.value().get().dialect();
+            if (strictest == null || !d.utf8Parser() && strictest.utf8Parser()
+                    || d.utf8Parser() == strictest.utf8Parser() && !d.angleNamedGroups() && strictest.angleNamedGroups()) {
+                strictest = d;
+            }
+        }
+        return strictest == null ? AlertmanagerDialect.DEFAULT : strictest;
     }
 
     /** Which peers' alert lists may be used now, or why none can. */

@@ -131,7 +131,9 @@ public final class AlertsViewModel {
     /** Parses the filter; a bad one keeps the last good filter and shows where it is wrong. */
     void applyFilter(String text) {
         try {
-            List<Matcher> matchers = Matchers.parse(text == null ? "" : text);
+            StackState state = session.stateProperty().get();
+            List<Matcher> matchers = (state == null ? io.promdeck.app.alertmanager.AlertmanagerDialect.DEFAULT : state.alertmanagerDialect())
+                    .syntax().parse(text == null ? "" : text);
             filterError.set("");
             Predicate<AlertRow> predicate = matchers.isEmpty() ? r -> true : r -> Matchers.allMatch(matchers, r.labelMap());
             filtered.setPredicate(predicate);

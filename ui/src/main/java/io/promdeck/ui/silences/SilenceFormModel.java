@@ -2,6 +2,7 @@ package io.promdeck.ui.silences;
 
 import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.Matcher;
+import io.promdeck.app.alertmanager.MatcherSyntax;
 import io.promdeck.app.alertmanager.MatcherSyntaxException;
 import io.promdeck.app.alertmanager.Matchers;
 import io.promdeck.app.alertmanager.SilenceDraft;
@@ -38,6 +39,7 @@ public final class SilenceFormModel {
     private final Tasks tasks;
     private final Supplier<SilenceService> service;
     private final Supplier<List<DedupedAlert>> alerts;
+    private final Supplier<MatcherSyntax> syntax;
     private final Clock clock;
     private final String existingId;
     private final Instant existingStart;
@@ -57,11 +59,15 @@ public final class SilenceFormModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty done = new SimpleBooleanProperty(false);
 
-    public SilenceFormModel(Tasks tasks, Supplier<SilenceService> service, Supplier<List<DedupedAlert>> alerts, Clock clock,
-            String creatorName, SilenceDraft existing) {
+    /**
+     * @param syntax the matcher syntax of the stack's Alertmanagers (their version decides what they accept)
+     */
+    public SilenceFormModel(Tasks tasks, Supplier<SilenceService> service, Supplier<List<DedupedAlert>> alerts, Supplier<MatcherSyntax> syntax,
+            Clock clock, String creatorName, SilenceDraft existing) {
         this.tasks = tasks;
         this.service = service;
         this.alerts = alerts;
+        this.syntax = syntax;
         this.clock = clock;
         this.existingId = existing == null ? null : existing.id();
         this.existingStart = existing == null ? null : existing.startsAt();
@@ -83,7 +89,7 @@ public final class SilenceFormModel {
     void validate() {
         List<Matcher> parsed = List.of();
         try {
-            parsed = Matchers.parse(matchers.get());
+            parsed = syntax.get().parse(matchers.get());
             matchersError.set(parsed.isEmpty() ? "Add at least one matcher, e.g. alertname=\"DiskFull\"" : "");
         } catch (MatcherSyntaxException e) {
             matchersError.set(e.getMessage());
@@ -133,7 +139,7 @@ public final class SilenceFormModel {
         if (!valid.get() || busy.get()) {
             return;
         }
-        SilenceDraft draft = draft(Matchers.parse(matchers.get()), end());
+        SilenceDraft draft = draft(syntax.get().parse(matchers.get()), end());
         busy.set(true);
         result.set("Sending…");
         tasks.run(() -> service.get().save(draft, SilenceService.DEFAULT_CONFIRM_WITHIN))

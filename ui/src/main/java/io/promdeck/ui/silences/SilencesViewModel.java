@@ -99,7 +99,7 @@ public final class SilencesViewModel {
     public SilenceFormModel form(String matchers, SilenceDraft existing) {
         StackSession current = session.sessionProperty().get();
         String user = current == null ? System.getProperty("user.name", "") : current.userName();
-        SilenceFormModel form = new SilenceFormModel(session.tasks(), this::service, this::alerts, clock, user, existing);
+        SilenceFormModel form = new SilenceFormModel(session.tasks(), this::service, this::alerts, this::syntax, clock, user, existing);
         if (existing == null && matchers != null) {
             form.matchersProperty().set(matchers);
         }
@@ -109,6 +109,11 @@ public final class SilencesViewModel {
     private List<DedupedAlert> alerts() {
         StackState state = session.stateProperty().get();
         return state == null ? List.of() : state.dedupedAlerts(clock.instant());
+    }
+
+    private io.promdeck.app.alertmanager.MatcherSyntax syntax() {
+        StackState state = session.stateProperty().get();
+        return (state == null ? io.promdeck.app.alertmanager.AlertmanagerDialect.DEFAULT : state.alertmanagerDialect()).syntax();
     }
 
     private SilenceService service() {

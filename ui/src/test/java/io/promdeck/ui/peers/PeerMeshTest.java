@@ -19,7 +19,7 @@ class PeerMeshTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     private static Snapshot<AlertmanagerStatus> peer(String endpoint, String self, List<AlertmanagerStatus.Peer> peers) {
-        return Snapshot.of(endpoint, NOW, new AlertmanagerStatus(self, ClusterState.READY, peers, "0.25.0", "", "h", NOW));
+        return Snapshot.of(endpoint, NOW, new AlertmanagerStatus(self, ClusterState.READY, peers, "0.25.0", "go1.19.8", "", "h", NOW));
     }
 
     @Test

@@ -29,7 +29,7 @@ class SilenceFormModelTest {
         List<DedupedAlert> alerts = List.of(alert("DiskFull", "db-1"), alert("DiskFull", "db-2"), alert("HighLoad", "web-1"));
         return new SilenceFormModel(new Tasks(Executors.newSingleThreadExecutor(), UiThread.direct()), () -> {
             throw new AssertionError("nothing may be sent in this test");
-        }, () -> alerts, CLOCK, "alice", null);
+        }, () -> alerts, io.promdeck.app.alertmanager.AlertmanagerDialect.DEFAULT::syntax, CLOCK, "alice", null);
     }
 
     @Test
