@@ -2,6 +2,7 @@ package io.promdeck.app.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.promdeck.app.yaml.YamlProblems;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.Config;
@@ -112,16 +113,31 @@ public final class KubeconfigResolver {
                         file + " is not a kubeconfig: its top level is not a mapping", file, 1);
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int line = YamlProblems.line(e);
             throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
-                    file + " is not valid YAML" + (line > 0 ? " (line " + line + ")" : "") + ": " + e.getOriginalMessage(), file, line);
+                    file + " is not valid YAML: " + YamlProblems.explain(e), file, line);
         }
+        // Like kubectl, a key given twice is not refused here: the last one wins.
         try {
             return KubeConfigUtils.parseConfigFromString(text);
         } catch (RuntimeException e) {
+            JsonProcessingException json = jsonCause(e);
+            if (json != null) {
+                throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
+                        file + " is YAML but not a kubeconfig: " + YamlProblems.explain(json), file, YamlProblems.line(json));
+            }
             throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
-                    file + " is YAML but not a kubeconfig: " + rootMessage(e), file, 0);
+                    file + " is YAML but not a kubeconfig: " + YamlProblems.withoutJavaTypes(rootMessage(e)), file, 0);
         }
+    }
+
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -63,6 +63,13 @@ public final class ComponentApi {
             return failed(new CallError.Unreachable(target(), "connection refused (" + e.getMessage() + ")"), started, timed, e);
         } catch (SSLException e) {
             return failed(new CallError.Unreachable(target(), "TLS failure: " + e.getMessage()), started, timed, e);
+        } catch (java.net.ProtocolException | java.io.EOFException e) {
+            return failed(new CallError.Unreachable(target(), "the connection closed before the whole reply arrived (" + describe(e) + ")"),
+                    started, timed, e);
+        } catch (java.net.SocketException e) {
+            String text = describe(e);
+            return failed(new CallError.Unreachable(target(), text.toLowerCase(java.util.Locale.ROOT).contains("reset")
+                    ? "the connection was reset (" + text + ")" : text), started, timed, e);
         } catch (IOException | RuntimeException e) {
             return failed(new CallError.Unreachable(target(), describe(e)), started, timed, e);
         }
@@ -125,6 +132,11 @@ public final class ComponentApi {
             throw new MalformedReplyException("empty body where JSON was expected");
         }
         String head = new String(response.body(), 0, Math.min(response.body().length, 200), StandardCharsets.UTF_8);
+        String start = head.stripLeading();
+        if (!start.isEmpty() && "{[\"-0123456789tfn".indexOf(start.charAt(0)) < 0) {
+            throw new MalformedReplyException(ReplyShape.describe(response) + " where JSON was expected; something other than the component "
+                    + "answered (a login or error page of a proxy?)");
+        }
         if (ErrorBodies.looksLikeHtml(head.strip())) {
             throw new MalformedReplyException(ReplyShape.describe(response) + " where JSON was expected; something other than the component "
                     + "answered (a login or error page of a proxy?)");

@@ -50,6 +50,12 @@ public final class StackMonitor implements AutoCloseable {
 
     public StackMonitor(StackEndpoints endpoints, RefreshScheduler scheduler, ExecutorService executor, Clock clock,
             Consumer<StackState> listener) {
+        this(endpoints, scheduler, executor, clock, listener, CALL_TIMEOUT);
+    }
+
+    /** @param callTimeout how long one call may take before its endpoint counts as timed out */
+    public StackMonitor(StackEndpoints endpoints, RefreshScheduler scheduler, ExecutorService executor, Clock clock,
+            Consumer<StackState> listener, Duration callTimeout) {
         this.endpoints = endpoints;
         this.scheduler = scheduler;
         this.executor = executor;
@@ -57,18 +63,18 @@ public final class StackMonitor implements AutoCloseable {
         this.listener = listener;
         this.state = new AtomicReference<>(StackState.empty(endpoints.expected(Component.PROMETHEUS), endpoints.expected(Component.ALERTMANAGER)));
         for (Endpoint e : endpoints.of(Component.PROMETHEUS)) {
-            prometheus.put(e.name(), new PrometheusClient(api(e)));
+            prometheus.put(e.name(), new PrometheusClient(api(e, callTimeout)));
         }
         for (Endpoint e : endpoints.of(Component.ALERTMANAGER)) {
-            alertmanagers.put(e.name(), new AlertmanagerClient(api(e)));
+            alertmanagers.put(e.name(), new AlertmanagerClient(api(e, callTimeout)));
         }
         for (Endpoint e : endpoints.of(Component.THANOS_QUERY)) {
-            thanos.put(e.name(), new ThanosQueryClient(api(e)));
+            thanos.put(e.name(), new ThanosQueryClient(api(e, callTimeout)));
         }
     }
 
-    private static ComponentApi api(Endpoint e) {
-        return new ComponentApi(e.transport(), Json.mapper(), CALL_TIMEOUT);
+    private static ComponentApi api(Endpoint e, Duration callTimeout) {
+        return new ComponentApi(e.transport(), Json.mapper(), callTimeout);
     }
 
     public StackEndpoints endpoints() {

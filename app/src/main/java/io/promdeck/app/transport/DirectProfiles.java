@@ -1,12 +1,12 @@
 package io.promdeck.app.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.promdeck.app.cluster.Component;
 import io.promdeck.app.http.DirectTransport;
 import io.promdeck.app.http.HttpClients;
+import io.promdeck.app.yaml.YamlDocument;
+import io.promdeck.app.yaml.YamlProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +34,7 @@ import okhttp3.OkHttpClient;
 /** Reads direct-URL profiles (YAML), checks them with specific messages, and builds their endpoints. */
 public final class DirectProfiles {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper YAML = YamlProblems.strictMapper();
 
     private DirectProfiles() {
     }
@@ -67,21 +65,26 @@ public final class DirectProfiles {
     }
 
     public static DirectProfile parse(String yaml, String source) throws ProfileException {
+        YamlDocument document;
+        try {
+            document = YamlDocument.parse(yaml);
+        } catch (YamlDocument.Problem e) {
+            throw new ProfileException(source + " " + e.getMessage(), e.line());
+        }
         DirectProfile profile;
         try {
             profile = YAML.readValue(yaml, DirectProfile.class);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ProfileException(source + (line > 0 ? " line " + line : "") + ": " + e.getOriginalMessage(), line);
+            throw new ProfileException(source + " " + YamlProblems.explain(e, document), YamlProblems.line(e, document));
         }
         if (profile == null) {
             throw new ProfileException(source + " is empty", 0);
         }
-        validate(profile, source);
+        validate(profile, source, document);
         return profile;
     }
 
-    private static void validate(DirectProfile profile, String source) throws ProfileException {
+    private static void validate(DirectProfile profile, String source, YamlDocument document) throws ProfileException {
         if (profile.prometheus().isEmpty() && profile.alertmanager().isEmpty() && profile.thanosQuery() == null) {
             throw new ProfileException(source + ": list at least one prometheus, alertmanager or thanosQuery URL", 0);
         }
@@ -93,7 +96,9 @@ public final class DirectProfiles {
         for (DirectProfile.Entry entry : all) {
             HttpUrl url = entry.url() == null ? null : HttpUrl.parse(entry.url());
             if (url == null) {
-                throw new ProfileException(source + ": '" + entry.url() + "' is not an http:// or https:// URL", 0);
+                int line = entry.url() == null ? 0 : document.lineOfValue(entry.url());
+                throw new ProfileException(source + (line > 0 ? " line " + line : "") + ": '" + entry.url()
+                        + "' is not an http:// or https:// URL", line);
             }
         }
         DirectProfile.Auth auth = profile.auth();

@@ -57,4 +57,35 @@ class DirectProfilesTest {
         assertThatThrownBy(() -> DirectProfiles.parse("prometheus: [{url: 'http://a'}]\nauth: {basic: {username: u}}\n", "p.yaml"))
                 .hasMessageContaining("passwordFile");
     }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithTheLineOfTheSecond() {
+        String yaml = """
+                name: dc1
+                prometheus:
+                  - url: http://a:9090
+                    url: http://b:9090
+                """;
+        assertThatThrownBy(() -> DirectProfiles.parse(yaml, "dc1.yaml"))
+                .isInstanceOfSatisfying(DirectProfiles.ProfileException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.getMessage()).startsWith("dc1.yaml line 4: the key 'url' appears twice");
+                });
+        assertThatThrownBy(() -> DirectProfiles.parse("prometheus: [{url: 'http://a'}]\nname: x\nname: y\n", "p.yaml"))
+                .isInstanceOfSatisfying(DirectProfiles.ProfileException.class, e -> assertThat(e.line()).isEqualTo(3));
+    }
+
+    @Test
+    void wrongShapesAreNamedByFieldAndLineWithoutJavaTypes() {
+        assertThatThrownBy(() -> DirectProfiles.parse("prometheus: http://a:9090\n", "p.yaml"))
+                .hasMessage("p.yaml line 1: prometheus should be a list, not a text value")
+                .hasMessageNotContaining("java");
+        assertThatThrownBy(() -> DirectProfiles.parse("prometheus:\n  - url: [a, b]\n", "p.yaml"))
+                .hasMessageContaining("line 2: prometheus[0].url should be a text value, not a list");
+        assertThatThrownBy(() -> DirectProfiles.parse("prometheus:\n  - {url: 'http://a', loadBalanced: maybe}\n", "p.yaml"))
+                .hasMessageContaining("prometheus[0].loadBalanced should be true or false")
+                .hasMessageNotContaining("java").hasMessageNotContaining("`");
+        assertThatThrownBy(() -> DirectProfiles.parse("promethues: []\n", "p.yaml"))
+                .hasMessageContaining("line 1: unknown field 'promethues'").hasMessageContaining("known: alertmanager, auth, name, prometheus");
+    }
 }
