@@ -81,12 +81,28 @@ public final class Matcher {
         return matches(labels.get(name));
     }
 
-    /** The classic syntax, value always quoted and escaped as Alertmanager prints it: {@code name="va\"lue"}. */
+    /**
+     * As Alertmanager prints it: {@code name="va\"lue"}, the value always quoted and escaped; a name the classic
+     * syntax cannot hold (0.27's UTF-8 names) quoted too.
+     */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(name.length() + value.length() + 4).append(name).append(type.operator()).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        StringBuilder out = new StringBuilder(name.length() + value.length() + 6);
+        if (CLASSIC_NAME.matcher(name).matches()) {
+            out.append(name);
+        } else {
+            quote(out, name);
+        }
+        out.append(type.operator());
+        return quote(out, value).toString();
+    }
+
+    private static final java.util.regex.Pattern CLASSIC_NAME = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
+    private static StringBuilder quote(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
@@ -94,7 +110,7 @@ public final class Matcher {
                 default -> out.append(c);
             }
         }
-        return out.append('"').toString();
+        return out.append('"');
     }
 
     @Override

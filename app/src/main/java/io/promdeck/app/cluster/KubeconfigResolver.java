@@ -2,7 +2,7 @@ package io.promdeck.app.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.promdeck.app.yaml.YamlProblems;
+import io.promdeck.app.input.ReadProblems;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.Config;
@@ -113,9 +113,9 @@ public final class KubeconfigResolver {
                         file + " is not a kubeconfig: its top level is not a mapping", file, 1);
             }
         } catch (JsonProcessingException e) {
-            int line = YamlProblems.line(e);
+            int line = ReadProblems.line(e);
             throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
-                    file + " is not valid YAML: " + YamlProblems.explain(e), file, line);
+                    file + " is not valid YAML: " + ReadProblems.explain(e), file, line);
         }
         // Like kubectl, a key given twice is not refused here: the last one wins.
         try {
@@ -124,10 +124,10 @@ public final class KubeconfigResolver {
             JsonProcessingException json = jsonCause(e);
             if (json != null) {
                 throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
-                        file + " is YAML but not a kubeconfig: " + YamlProblems.explain(json), file, YamlProblems.line(json));
+                        file + " is YAML but not a kubeconfig: " + ReadProblems.explain(json), file, ReadProblems.line(json));
             }
             throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
-                    file + " is YAML but not a kubeconfig: " + YamlProblems.withoutJavaTypes(rootMessage(e)), file, 0);
+                    file + " is YAML but not a kubeconfig: " + ReadProblems.withoutJavaTypes(rootMessage(e)), file, 0);
         }
     }
 

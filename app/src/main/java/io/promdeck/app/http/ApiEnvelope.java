@@ -40,6 +40,26 @@ public final class ApiEnvelope {
         };
     }
 
+    /** An object whose members are all strings (labels, flags), as an immutable map; anything else is malformed. */
+    public static java.util.Map<String, String> stringMap(JsonNode node, String what) throws MalformedReplyException {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return java.util.Map.of();
+        }
+        if (!node.isObject()) {
+            throw new MalformedReplyException("'" + what + "' is not an object");
+        }
+        java.util.Map<String, String> map = new java.util.HashMap<>(node.size() * 2);
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var entry = fields.next();
+            if (!entry.getValue().isTextual()) {
+                throw new MalformedReplyException("'" + what + "." + entry.getKey() + "' is not a string");
+            }
+            map.put(entry.getKey(), entry.getValue().asText());
+        }
+        return java.util.Map.copyOf(map);
+    }
+
     /** A required member of an object node, or a malformed-reply error naming it. */
     public static JsonNode required(JsonNode node, String field) throws MalformedReplyException {
         JsonNode value = node.get(field);

@@ -163,12 +163,15 @@ public final class ComponentApi {
         if (e instanceof MalformedReplyException) {
             return e.getMessage();
         }
-        if (e instanceof JsonProcessingException json) {
-            String original = json.getOriginalMessage();
-            String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-            return "invalid JSON" + where + ": " + firstLine(original);
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            return "unexpected JSON: " + io.promdeck.app.input.ReadProblems.explain(mapping).replaceFirst("^line \\d+: ", "")
+                    .replace("the document", "the reply");
         }
-        return describe(e) + " (HTTP " + response.status() + ")";
+        if (e instanceof JsonProcessingException json) {
+            String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            return "invalid JSON" + where + ": " + io.promdeck.app.input.ReadProblems.syntax(json.getOriginalMessage());
+        }
+        return "an answer Promdeck could not make sense of (" + io.promdeck.app.input.ReadProblems.withoutJavaTypes(describe(e)) + ")";
     }
 
     private static String excerpt(TransportResponse response) {

@@ -56,7 +56,7 @@ public final class PrometheusClient {
 
     public CallResult<Map<String, String>> flags() {
         return api.call(TransportRequest.get("/api/v1/status/flags"),
-                response -> Map.copyOf(mapper.convertValue(ApiEnvelope.data(response, mapper), STRING_MAP)));
+                response -> ApiEnvelope.stringMap(ApiEnvelope.data(response, mapper), "data"));
     }
 
     public CallResult<LoadedConfig> config() {
@@ -98,8 +98,42 @@ public final class PrometheusClient {
     public CallResult<List<RuleGroup>> rules() {
         return api.call(TransportRequest.get("/api/v1/rules"), response -> {
             JsonNode groups = ApiEnvelope.required(ApiEnvelope.data(response, mapper), "groups");
-            return List.of(mapper.treeToValue(groups, RuleGroup[].class));
+            if (!groups.isArray()) {
+                throw new MalformedReplyException("'groups' is not a list");
+            }
+            List<RuleGroup> out = new ArrayList<>();
+            for (JsonNode group : groups) {
+                JsonNode rules = group.path("rules");
+                if (!group.isObject() || !rules.isArray()) {
+                    throw new MalformedReplyException("a rule group is not an object with a list of rules");
+                }
+                List<RuleGroup.Rule> list = new ArrayList<>();
+                for (JsonNode rule : rules) {
+                    if (!rule.isObject()) {
+                        throw new MalformedReplyException("a rule is not an object");
+                    }
+                    int firing = 0;
+                    for (JsonNode alert : rule.path("alerts")) {
+                        if ("firing".equals(alert.path("state").asText())) {
+                            firing++;
+                        }
+                    }
+                    list.add(new RuleGroup.Rule(text(rule, "name"), text(rule, "type"), rule.path("query").asText(""),
+                            rule.path("health").asText(""), rule.path("lastError").asText(""), rule.path("state").asText(""),
+                            ApiEnvelope.stringMap(rule.path("labels"), "labels"), firing));
+                }
+                out.add(new RuleGroup(text(group, "name"), group.path("file").asText(""), group.path("interval").asDouble(0), list));
+            }
+            return List.copyOf(out);
         });
+    }
+
+    private static String text(JsonNode node, String field) throws MalformedReplyException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedReplyException("'" + field + "' is missing or not a string");
+        }
+        return value.asText();
     }
 
     public CallResult<List<PrometheusAlert>> alerts() {
@@ -135,8 +169,11 @@ public final class PrometheusClient {
             List<Sample> samples = new ArrayList<>();
             for (JsonNode item : data.path("result")) {
                 JsonNode pair = item.path("value");
-                Map<String, String> labels = mapper.convertValue(item.path("metric"), STRING_MAP);
-                samples.add(new Sample(labels == null ? Map.of() : labels, pair.path(0).asDouble(), parseValue(pair.path(1).asText())));
+                Map<String, String> labels = ApiEnvelope.stringMap(item.path("metric"), "metric");
+                if (!pair.isArray() || pair.size() != 2 || !pair.path(0).isNumber() || !pair.path(1).isTextual()) {
+                    throw new MalformedReplyException("a sample's 'value' is not [time, \"number\"]");
+                }
+                samples.add(new Sample(labels, pair.path(0).asDouble(), parseValue(pair.path(1).asText())));
             }
             return List.copyOf(samples);
         });

@@ -1,16 +1,27 @@
 package io.promdeck.app.prometheus;
 
 import java.util.List;
+import java.util.Map;
 
 /** A rule group from {@code /api/v1/rules}. */
 public record RuleGroup(String name, String file, double interval, List<Rule> rules) {
 
     public RuleGroup {
-        rules = rules == null ? List.of() : List.copyOf(rules);
+        rules = List.copyOf(rules);
     }
 
-    /** One alerting or recording rule; {@code state} is set for alerting rules only (firing, pending, inactive). */
-    public record Rule(String name, String type, String query, String health, String lastError, String state) {
+    /**
+     * One alerting or recording rule; {@code state} is set for alerting rules only (firing, pending, inactive).
+     *
+     * @param firing how many of the rule's alerts are firing now (alerting rules)
+     */
+    public record Rule(String name, String type, String query, String health, String lastError, String state, Map<String, String> labels,
+            int firing) {
+
+        public Rule {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
         public boolean alerting() {
             return "alerting".equals(type);
         }

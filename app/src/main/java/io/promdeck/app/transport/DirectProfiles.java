@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.promdeck.app.cluster.Component;
 import io.promdeck.app.http.DirectTransport;
 import io.promdeck.app.http.HttpClients;
-import io.promdeck.app.yaml.YamlDocument;
-import io.promdeck.app.yaml.YamlProblems;
+import io.promdeck.app.input.YamlDocument;
+import io.promdeck.app.input.ReadProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ import okhttp3.OkHttpClient;
 /** Reads direct-URL profiles (YAML), checks them with specific messages, and builds their endpoints. */
 public final class DirectProfiles {
 
-    private static final ObjectMapper YAML = YamlProblems.strictMapper();
+    private static final ObjectMapper YAML = ReadProblems.strictMapper();
 
     private DirectProfiles() {
     }
@@ -75,7 +75,7 @@ public final class DirectProfiles {
         try {
             profile = YAML.readValue(yaml, DirectProfile.class);
         } catch (JsonProcessingException e) {
-            throw new ProfileException(source + " " + YamlProblems.explain(e, document), YamlProblems.line(e, document));
+            throw new ProfileException(source + " " + ReadProblems.explain(e, document), ReadProblems.line(e, document));
         }
         if (profile == null) {
             throw new ProfileException(source + " is empty", 0);

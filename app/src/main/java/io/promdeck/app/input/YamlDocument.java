@@ -1,4 +1,4 @@
-package io.promdeck.app.yaml;
+package io.promdeck.app.input;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.StringReader;

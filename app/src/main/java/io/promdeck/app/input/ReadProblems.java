@@ -1,4 +1,4 @@
-package io.promdeck.app.yaml;
+package io.promdeck.app.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * YAML files an operator wrote (profiles, parameters, configurations), read strictly and explained plainly: a key
- * given twice is refused with its line (Prometheus and Alertmanager refuse it too), lines are counted from 1 as
- * editors show them, and messages name the field and what was expected — never a Java type.
+ * What Jackson reports about a YAML file an operator wrote (profiles, parameters, configurations) or a JSON reply,
+ * explained plainly: a key given twice is refused with its line (Prometheus and Alertmanager refuse it too), lines are
+ * counted from 1 as editors show them, and messages name the field and what was expected — never a Java type.
  */
-public final class YamlProblems {
+public final class ReadProblems {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern FROM = Pattern.compile("from (\\w+) value");
 
-    private YamlProblems() {
+    private ReadProblems() {
     }
 
     /** A mapper that refuses duplicate keys and unknown fields. */
@@ -102,9 +102,32 @@ public final class YamlProblems {
             return where + subject(mismatch) + " should be " + expected(mismatch.getTargetType()) + actual.replace(" ,", ",");
         }
         if (e instanceof JsonMappingException mapping && mapping.getCause() != null && mapping.getCause().getMessage() != null) {
-            return where + (mapping.getPath().isEmpty() ? "" : path(mapping.getPath()) + ": ") + firstLine(mapping.getCause().getMessage());
+            return where + (mapping.getPath().isEmpty() ? "" : path(mapping.getPath()) + ": ") + withoutJavaTypes(firstLine(mapping.getCause().getMessage()));
         }
-        return where + withoutJavaTypes(firstLine(original));
+        return where + syntax(original);
+    }
+
+    /** Jackson's parser messages in plain words. */
+    public static String syntax(String original) {
+        String text = firstLine(original);
+        if (text.contains("end-of-input")) {
+            return "the text ends before it is complete (cut off?)";
+        }
+        if (text.contains("nesting depth")) {
+            return "it is nested deeper than Promdeck reads (1000 levels)";
+        }
+        if (text.contains("String value length") || text.contains("Number value length")) {
+            return "it holds a value longer than Promdeck reads";
+        }
+        int marker = text.indexOf(" (start marker at");
+        if (marker > 0) {
+            text = text.substring(0, marker);
+        }
+        int source = text.indexOf(" at [Source:");
+        if (source > 0) {
+            text = text.substring(0, source);
+        }
+        return withoutJavaTypes(text.replace("Unexpected character", "unexpected character"));
     }
 
     private static String subject(JsonMappingException e) {
