@@ -171,7 +171,8 @@ public final class ComponentApi {
             String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
             return "invalid JSON" + where + ": " + io.promdeck.app.input.ReadProblems.syntax(json.getOriginalMessage());
         }
-        return "an answer Promdeck could not make sense of (" + io.promdeck.app.input.ReadProblems.withoutJavaTypes(describe(e)) + ")";
+        // A reader that tripped over an unexpected shape: the type of the slip says nothing to an operator (logged at debug).
+        return "an answer whose shape Promdeck does not know";
     }
 
     private static String excerpt(TransportResponse response) {

@@ -139,7 +139,27 @@ public final class PrometheusClient {
     public CallResult<List<PrometheusAlert>> alerts() {
         return api.call(TransportRequest.get("/api/v1/alerts"), response -> {
             JsonNode alerts = ApiEnvelope.required(ApiEnvelope.data(response, mapper), "alerts");
-            return List.of(mapper.treeToValue(alerts, PrometheusAlert[].class));
+            if (!alerts.isArray()) {
+                throw new MalformedReplyException("'alerts' is not a list");
+            }
+            List<PrometheusAlert> out = new ArrayList<>();
+            for (JsonNode alert : alerts) {
+                if (!alert.isObject()) {
+                    throw new MalformedReplyException("an alert is not an object");
+                }
+                java.time.Instant activeAt = null;
+                if (alert.hasNonNull("activeAt")) {
+                    try {
+                        activeAt = java.time.Instant.parse(text(alert, "activeAt"));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new MalformedReplyException("'activeAt' is not a timestamp");
+                    }
+                }
+                out.add(new PrometheusAlert(ApiEnvelope.stringMap(alert.path("labels"), "labels"),
+                        ApiEnvelope.stringMap(alert.path("annotations"), "annotations"), text(alert, "state"), activeAt,
+                        alert.path("value").asText("")));
+            }
+            return List.copyOf(out);
         });
     }
 

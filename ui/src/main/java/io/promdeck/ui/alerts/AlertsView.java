@@ -76,6 +76,9 @@ public final class AlertsView {
             if (!row.state().equals("active")) {
                 classes.add("state-suppressed");
             }
+            if (model.coverageProperty().get() != null && model.coverageProperty().get().kind() == io.promdeck.app.live.Coverage.Kind.STALE) {
+                classes.add("old-values");
+            }
             return classes;
         }, null);
         TextArea details = new TextArea();

@@ -44,7 +44,7 @@ public final class PeersViewModel {
         }
         PeerMesh current = PeerMesh.of(state);
         mesh.set(current);
-        rows.setAll(rows(state, current, reloads, session.clock().instant()));
+        io.promdeck.ui.common.Rows.update(rows, rows(state, current, reloads, session.clock().instant()), PeerRow::name);
     }
 
     static List<PeerRow> rows(StackState state, PeerMesh mesh, Map<String, ReloadResult> reloads, Instant now) {

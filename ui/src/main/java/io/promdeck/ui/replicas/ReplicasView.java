@@ -28,7 +28,9 @@ public final class ReplicasView {
         reloadAll.setId("reload-all");
         reloadAll.disableProperty().bind(model.reloadingProperty());
         reloadAll.setOnAction(e -> model.reloadAll());
-        HBox header = new HBox(12, title, reloadAll);
+        Button details = new Button("Error details…", new FontIcon(Feather.INFO));
+        details.setId("replica-details");
+        HBox header = new HBox(12, title, reloadAll, details);
         header.getStyleClass().add("panel-header");
 
         TableView<ReplicaRow> table = new TableView<>(model.rows());
@@ -37,6 +39,18 @@ public final class ReplicasView {
         table.setPlaceholder(new Label("No Prometheus replica found yet."));
         Tables.rows(table, r -> r.old() ? java.util.List.of("old-values") : java.util.List.of(),
                 r -> r.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), r.name(), f)));
+        Tables.keepSelection(table, ReplicaRow::name);
+        details.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            ReplicaRow selected = table.getSelectionModel().getSelectedItem();
+            return selected == null || selected.failure().isEmpty();
+        }, table.getSelectionModel().selectedItemProperty(), model.rows()));
+        details.setOnAction(e -> {
+            ReplicaRow selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                selected.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), selected.name(), f));
+            }
+        });
+        details.setTooltip(Tables.tooltip("The whole error of the selected replica's last refresh: the request, the route, how long it waited"));
         table.getColumns().add(Tables.flagged("Replica", ReplicaRow::name, r -> !r.error().isEmpty(), "stale"));
         table.getColumns().add(Tables.text("Data", ReplicaRow::freshness));
         table.getColumns().add(Tables.text("Pod", ReplicaRow::ready));

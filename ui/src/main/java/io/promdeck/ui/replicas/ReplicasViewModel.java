@@ -68,7 +68,7 @@ public final class ReplicasViewModel {
         Map<String, List<Double>> copies = new HashMap<>();
         history.forEach((k, v) -> copies.put(k, List.copyOf(v)));
         NamespaceSnapshot pods = session.podsProperty().get();
-        rows.setAll(ReplicaRows.build(state, pods, reloads, copies, clock.instant()));
+        io.promdeck.ui.common.Rows.update(rows, ReplicaRows.build(state, pods, reloads, copies, clock.instant()), ReplicaRow::name);
     }
 
     public ObservableList<ReplicaRow> rows() {

@@ -60,7 +60,7 @@ public final class SilencesViewModel {
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         if (!next.equals(rows)) {
-            rows.setAll(next);
+            io.promdeck.ui.common.Rows.update(rows, next, r -> r.silence().id());
         }
     }
 

@@ -157,7 +157,7 @@ class ConsoleLabTest {
         robot.clickOn("#reload-all");
 
         Await.until(WAIT, "both reloaded", () -> this.<ReplicaRow>rows("#replicas-table").stream()
-                .allMatch(r -> r.reloadResult().startsWith("Reloaded in")));
+                .allMatch(r -> r.reloadResult().startsWith("Reloaded and confirmed in")));
         console.screenshot("prometheus-reload-all");
     }
 
@@ -175,7 +175,7 @@ class ConsoleLabTest {
             List<ReplicaRow> rows = rows("#replicas-table");
             assertThat(rows.get(1).reloadResult()).contains("couldn't load configuration").contains("yaml");
             assertThat(rows.get(0).reloadFailed()).isFalse();
-            assertThat(rows.get(0).reloadResult()).startsWith("Reloaded in");
+            assertThat(rows.get(0).reloadResult()).startsWith("Reloaded and confirmed in");
             Await.until(WAIT, "the failed reload flagged", () -> this.<ReplicaRow>rows("#replicas-table").get(1).lastReload().equals("FAILED"));
             console.screenshot("prometheus-reload-failed");
             nav("overview");
