@@ -87,6 +87,11 @@ public final class AlertmanagerClient {
         return api.callForText(TransportRequest.postJson("/api/v2/alerts", jsonArray));
     }
 
+    /** The peer's own {@code /metrics}, only samples whose names start with one of {@code prefixes}. */
+    public CallResult<io.promdeck.app.metrics.MetricsText> metricsText(List<String> prefixes) {
+        return io.promdeck.app.http.MetricsCall.read(api, prefixes);
+    }
+
     /** The peer's own metrics in the Prometheus text format. */
     public CallResult<String> metrics() {
         return api.callForText(TransportRequest.get("/metrics"));

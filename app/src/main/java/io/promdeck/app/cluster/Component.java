@@ -8,6 +8,8 @@ public enum Component {
     THANOS_STORE("thanos-store", 10902),
     THANOS_COMPACTOR("thanos-compactor", 10902),
     THANOS_RULER("thanos-ruler", 10902),
+    /** The Thanos sidecar in a Prometheus pod: its HTTP port (metrics: uploads to the bucket). */
+    THANOS_SIDECAR("thanos-sidecar", 10902),
     GRAFANA("grafana", 3000);
 
     private final String label;

@@ -75,6 +75,15 @@ public final class StackDiscovery {
                     port != null ? port : httpPort(pod, component), ready(pod),
                     pod.getStatus() == null ? null : pod.getStatus().getPodIP(),
                     pod.getSpec() == null ? null : pod.getSpec().getNodeName(), owner));
+            if (component == Component.PROMETHEUS) {
+                Integer sidecar = sidecarPort(pod);
+                if (sidecar != null) {
+                    found.computeIfAbsent(Component.THANOS_SIDECAR, k -> new ArrayList<>()).add(new DiscoveredPod(
+                            pod.getMetadata().getName(), namespace, Component.THANOS_SIDECAR, "the Thanos sidecar container of " + rule, sidecar,
+                            ready(pod), pod.getStatus() == null ? null : pod.getStatus().getPodIP(),
+                            pod.getSpec() == null ? null : pod.getSpec().getNodeName(), owner));
+                }
+            }
         }
         found.values().forEach(list -> list.sort(java.util.Comparator.comparing(DiscoveredPod::name)));
         Map<Component, Integer> expected = new EnumMap<>(Component.class);
@@ -84,7 +93,31 @@ public final class StackDiscovery {
                 expected.merge(component, sts.getSpec().getReplicas(), Integer::sum);
             }
         }
+        if (found.containsKey(Component.THANOS_SIDECAR) && expected.containsKey(Component.PROMETHEUS)) {
+            expected.put(Component.THANOS_SIDECAR, expected.get(Component.PROMETHEUS));
+        }
         return new DiscoveredStack(namespace, found, expected);
+    }
+
+    /** The HTTP port of a Thanos sidecar container in a Prometheus pod, or null when it has none. */
+    static Integer sidecarPort(Pod pod) {
+        if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
+            return null;
+        }
+        for (var container : pod.getSpec().getContainers()) {
+            boolean thanos = container.getName() != null && container.getName().contains("thanos")
+                    || container.getImage() != null && container.getImage().contains("thanos");
+            if (!thanos || container.getPorts() == null) {
+                continue;
+            }
+            for (ContainerPort port : container.getPorts()) {
+                String name = port.getName() == null ? "" : port.getName();
+                if (name.contains("http") || Integer.valueOf(10902).equals(port.getContainerPort())) {
+                    return port.getContainerPort();
+                }
+            }
+        }
+        return null;
     }
 
     /** An override with its selector made concrete (a Service's selector looked up). */

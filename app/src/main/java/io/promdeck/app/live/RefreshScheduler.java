@@ -79,14 +79,16 @@ public final class RefreshScheduler implements AutoCloseable {
     private final class Entry {
         final String key;
         final Task task;
+        final Duration minInterval;
         volatile boolean running;
         volatile Outcome last = Outcome.ok(Duration.ZERO);
         volatile int failures;
         volatile ScheduledFuture<?> next;
 
-        Entry(String key, Task task) {
+        Entry(String key, Task task, Duration minInterval) {
             this.key = key;
             this.task = task;
+            this.minInterval = minInterval;
         }
 
         void start() {
@@ -106,7 +108,8 @@ public final class RefreshScheduler implements AutoCloseable {
                     synchronized (this) {
                         running = false;
                     }
-                    schedule(delayMillis(last, failures));
+                    long delay = delayMillis(last, failures);
+                    schedule(minInterval == null || !last.ok() ? delay : Math.max(delay, minInterval.toMillis()));
                 }
             });
         }
@@ -130,7 +133,12 @@ public final class RefreshScheduler implements AutoCloseable {
 
     /** Adds (or replaces) an endpoint's task and runs it at once. */
     public void add(String key, Task task) {
-        Entry entry = new Entry(key, task);
+        add(key, task, null);
+    }
+
+    /** Like {@link #add(String, Task)}, with answered runs at least {@code minInterval} apart (null: no minimum). */
+    public void add(String key, Task task, Duration minInterval) {
+        Entry entry = new Entry(key, task, minInterval);
         Entry old = entries.put(key, entry);
         if (old != null) {
             old.cancel();

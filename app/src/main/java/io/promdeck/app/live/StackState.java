@@ -27,8 +27,8 @@ public record StackState(
         Map<String, Snapshot<Listing<Alert>>> alerts,
         Map<String, Snapshot<Listing<Silence>>> silences,
         Map<String, Snapshot<StoreSet>> stores,
-        int expectedReplicas,
-        int expectedPeers) {
+        StackDetails details,
+        StackShape shape) {
 
     public StackState {
         replicas = copy(replicas);
@@ -39,7 +39,54 @@ public record StackState(
     }
 
     public static StackState empty(int expectedReplicas, int expectedPeers) {
-        return new StackState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), expectedReplicas, expectedPeers);
+        return empty(StackShape.of(expectedReplicas, expectedPeers));
+    }
+
+    public static StackState empty(StackShape shape) {
+        return new StackState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), StackDetails.empty(), shape);
+    }
+
+    public int expectedReplicas() {
+        return shape.expected(io.promdeck.app.cluster.Component.PROMETHEUS);
+    }
+
+    public int expectedPeers() {
+        return shape.expected(io.promdeck.app.cluster.Component.ALERTMANAGER);
+    }
+
+    public StackState withDetails(java.util.function.UnaryOperator<StackDetails> change) {
+        return new StackState(replicas, peers, alerts, silences, stores, change.apply(details), shape);
+    }
+
+    /**
+     * The replica label: as the stack declares it; else detected as the one external label whose value differs between
+     * the replicas that answered; else unknown.
+     */
+    public ReplicaLabel replicaLabel() {
+        if (shape.replicaLabel().isPresent()) {
+            return shape.replicaLabel().get();
+        }
+        List<Map<String, String>> labels = new ArrayList<>();
+        replicas.values().forEach(s -> s.value().ifPresent(v -> labels.add(v.externalLabels())));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        labels.forEach(l -> names.addAll(l.keySet()));
+        List<String> differing = new ArrayList<>();
+        for (String name : names) {
+            java.util.Set<String> values = new java.util.HashSet<>();
+            labels.forEach(l -> values.add(l.getOrDefault(name, "")));
+            if (values.size() > 1) {
+                differing.add(name);
+            }
+        }
+        if (differing.size() == 1) {
+            return new ReplicaLabel(differing.get(0), ReplicaLabel.Source.DETECTED);
+        }
+        for (String conventional : List.of("replica", "prometheus_replica")) {
+            if (differing.contains(conventional)) {
+                return new ReplicaLabel(conventional, ReplicaLabel.Source.DETECTED);
+            }
+        }
+        return new ReplicaLabel("", ReplicaLabel.Source.UNKNOWN);
     }
 
     private static <T> Map<String, T> copy(Map<String, T> map) {
@@ -53,23 +100,23 @@ public record StackState(
     }
 
     public StackState withReplica(Snapshot<ReplicaStatus> s) {
-        return new StackState(with(replicas, s.endpoint(), s), peers, alerts, silences, stores, expectedReplicas, expectedPeers);
+        return new StackState(with(replicas, s.endpoint(), s), peers, alerts, silences, stores, details, shape);
     }
 
     public StackState withPeer(Snapshot<AlertmanagerStatus> s) {
-        return new StackState(replicas, with(peers, s.endpoint(), s), alerts, silences, stores, expectedReplicas, expectedPeers);
+        return new StackState(replicas, with(peers, s.endpoint(), s), alerts, silences, stores, details, shape);
     }
 
     public StackState withAlerts(Snapshot<Listing<Alert>> s) {
-        return new StackState(replicas, peers, with(alerts, s.endpoint(), s), silences, stores, expectedReplicas, expectedPeers);
+        return new StackState(replicas, peers, with(alerts, s.endpoint(), s), silences, stores, details, shape);
     }
 
     public StackState withSilences(Snapshot<Listing<Silence>> s) {
-        return new StackState(replicas, peers, alerts, with(silences, s.endpoint(), s), stores, expectedReplicas, expectedPeers);
+        return new StackState(replicas, peers, alerts, with(silences, s.endpoint(), s), stores, details, shape);
     }
 
     public StackState withStores(Snapshot<StoreSet> s) {
-        return new StackState(replicas, peers, alerts, silences, with(stores, s.endpoint(), s), expectedReplicas, expectedPeers);
+        return new StackState(replicas, peers, alerts, silences, with(stores, s.endpoint(), s), details, shape);
     }
 
     /**
@@ -93,11 +140,11 @@ public record StackState(
 
     /** Which peers' alert lists may be used now, or why none can. */
     public Coverage alertCoverage(Instant now) {
-        return Coverage.of("alerts", "peers", alerts, expectedPeers, now);
+        return Coverage.of("alerts", "peers", alerts, expectedPeers(), now);
     }
 
     public Coverage silenceCoverage(Instant now) {
-        return Coverage.of("silences", "peers", silences, expectedPeers, now);
+        return Coverage.of("silences", "peers", silences, expectedPeers(), now);
     }
 
     /** Alerts of the peers {@code coverage} names (fresh ones, else the last known), merged by fingerprint. */

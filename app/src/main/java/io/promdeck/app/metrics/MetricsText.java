@@ -32,6 +32,11 @@ public final class MetricsText {
      * @param only when not null, only samples whose name starts with this are kept (the exposition can be large)
      */
     public static MetricsText parse(String text, String only) {
+        return parse(text, only == null ? null : java.util.List.of(only));
+    }
+
+    /** @param prefixes when not null, only samples whose name starts with one of these are kept */
+    public static MetricsText parse(String text, java.util.List<String> prefixes) {
         List<Sample> samples = new ArrayList<>();
         int start = 0;
         int length = text.length();
@@ -40,7 +45,7 @@ public final class MetricsText {
             if (end < 0) {
                 end = length;
             }
-            if (end > start && text.charAt(start) != '#' && (only == null || text.startsWith(only, start))) {
+            if (end > start && text.charAt(start) != '#' && (prefixes == null || startsWithAny(text, start, prefixes))) {
                 Sample sample = line(text.substring(start, end));
                 if (sample != null) {
                     samples.add(sample);
@@ -52,7 +57,16 @@ public final class MetricsText {
     }
 
     public static MetricsText parse(String text) {
-        return parse(text, null);
+        return parse(text, (java.util.List<String>) null);
+    }
+
+    private static boolean startsWithAny(String text, int at, java.util.List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (text.startsWith(prefix, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Sample line(String line) {

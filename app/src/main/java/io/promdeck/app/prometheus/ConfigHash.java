@@ -43,6 +43,20 @@ public final class ConfigHash {
         return HexFormat.of().formatHex(sha256(canonical));
     }
 
+    /** The digest without any external label: equal on replicas that differ only in external labels. */
+    public static String withoutExternalLabels(String yaml) throws IOException {
+        JsonNode root = YAML.readTree(yaml);
+        if (root == null || root.isMissingNode()) {
+            root = CANONICAL.createObjectNode();
+        }
+        JsonNode global = root.path("global");
+        if (global instanceof ObjectNode objectGlobal) {
+            objectGlobal.remove("external_labels");
+        }
+        Object sorted = CANONICAL.treeToValue(root, Object.class);
+        return HexFormat.of().formatHex(sha256(CANONICAL.writeValueAsBytes(sorted)));
+    }
+
     /** The same digest for any text (Alertmanager configurations have no replica label). */
     public static String ofText(String text) {
         return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));

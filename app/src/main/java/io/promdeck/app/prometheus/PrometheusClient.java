@@ -65,22 +65,30 @@ public final class PrometheusClient {
             if (!yaml.isTextual()) {
                 throw new MalformedReplyException("'yaml' is not a string");
             }
-            return new LoadedConfig(yaml.asText(), ConfigHash.of(yaml.asText(), replicaLabel));
+            return ServedConfig.read(yaml.asText(), replicaLabel);
         });
     }
 
     public CallResult<TargetSummary> targets() {
         return api.call(TransportRequest.get("/api/v1/targets?state=active"), response -> {
             JsonNode active = ApiEnvelope.required(ApiEnvelope.data(response, mapper), "activeTargets");
+            if (!active.isArray()) {
+                throw new MalformedReplyException("'activeTargets' is not a list");
+            }
             Map<String, int[]> counts = new TreeMap<>();
             Map<String, Set<String>> errors = new TreeMap<>();
+            Map<String, List<String>> down = new TreeMap<>();
             for (JsonNode target : active) {
                 String job = target.path("scrapePool").asText(target.path("labels").path("job").asText(""));
                 int[] c = counts.computeIfAbsent(job, k -> new int[3]);
                 String health = ApiEnvelope.required(target, "health").asText();
                 switch (health) {
                     case "up" -> c[0]++;
-                    case "down" -> c[1]++;
+                    case "down" -> {
+                        c[1]++;
+                        down.computeIfAbsent(job, k -> new ArrayList<>()).add(target.path("labels").path("instance")
+                                .asText(target.path("scrapeUrl").asText("")));
+                    }
                     default -> c[2]++;
                 }
                 String lastError = target.path("lastError").asText("");
@@ -90,7 +98,8 @@ public final class PrometheusClient {
             }
             Map<String, TargetSummary.JobTargets> jobs = new TreeMap<>();
             counts.forEach((job, c) -> jobs.put(job,
-                    new TargetSummary.JobTargets(job, c[0], c[1], c[2], List.copyOf(errors.getOrDefault(job, Set.of())))));
+                    new TargetSummary.JobTargets(job, c[0], c[1], c[2], List.copyOf(errors.getOrDefault(job, Set.of())),
+                            down.getOrDefault(job, List.of()))));
             return new TargetSummary(jobs);
         });
     }
@@ -175,6 +184,11 @@ public final class PrometheusClient {
             JsonNode data = ApiEnvelope.data(response, mapper);
             return new DiscoveredAlertmanagers(urls(data.path("activeAlertmanagers")), urls(data.path("droppedAlertmanagers")));
         });
+    }
+
+    /** The replica's own {@code /metrics}, only samples whose names start with one of {@code prefixes}. */
+    public CallResult<io.promdeck.app.metrics.MetricsText> metricsText(List<String> prefixes) {
+        return io.promdeck.app.http.MetricsCall.read(api, prefixes);
     }
 
     /** An instant query that must return a vector (e.g. the ingestion rate for a sparkline). */

@@ -10,10 +10,18 @@ public record TargetSummary(Map<String, JobTargets> jobs) {
         jobs = Map.copyOf(jobs);
     }
 
-    /** Counts for one job, with the distinct last errors of its failing targets. */
-    public record JobTargets(String job, int up, int down, int unknown, List<String> errors) {
+    /**
+     * Counts for one job, with the distinct last errors of its failing targets and which targets are down (their
+     * {@code instance} label, else their scrape URL).
+     */
+    public record JobTargets(String job, int up, int down, int unknown, List<String> errors, List<String> downTargets) {
         public JobTargets {
             errors = List.copyOf(errors);
+            downTargets = List.copyOf(downTargets);
+        }
+
+        public JobTargets(String job, int up, int down, int unknown, List<String> errors) {
+            this(job, up, down, unknown, errors, List.of());
         }
 
         public int total() {

@@ -56,6 +56,11 @@ public final class ThanosQueryClient {
         });
     }
 
+    /** {@code /api/v1/status/flags}: Query's command-line flags (its replica labels among them). */
+    public CallResult<Map<String, String>> flags() {
+        return api.call(TransportRequest.get("/api/v1/status/flags"), response -> ApiEnvelope.stringMap(ApiEnvelope.data(response, api.mapper()), "data"));
+    }
+
     /** {@code /-/ready}: 200 "OK", or 503 "NOT OK" as an HTTP error. */
     public CallResult<String> ready() {
         return api.callForText(TransportRequest.get("/-/ready"));

@@ -31,7 +31,7 @@ public final class ClusterEndpoints implements AutoCloseable {
                     forwards.add(forward);
                     transport = forward;
                 }
-                list.add(new Endpoint(component, pod.name(), transport, true));
+                list.add(new Endpoint(component, pod.name(), transport, true, pod.podIp() == null ? "" : pod.podIp() + ":" + pod.port()));
             }
             byComponent.put(component, list);
             expected.put(component, stack.expectedReplicas(component));

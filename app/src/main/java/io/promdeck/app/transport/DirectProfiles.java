@@ -131,7 +131,9 @@ public final class DirectProfiles {
         for (int i = 0; i < entries.size(); i++) {
             DirectProfile.Entry entry = entries.get(i);
             String name = entry.name() == null || entry.name().isBlank() ? component.label() + "-" + i : entry.name();
-            endpoints.add(new Endpoint(component, name, new DirectTransport(http, entry.url(), authorization), !entry.loadBalanced()));
+            HttpUrl url = HttpUrl.parse(entry.url());
+            String address = url == null ? "" : url.host() + ":" + url.port();
+            endpoints.add(new Endpoint(component, name, new DirectTransport(http, entry.url(), authorization), !entry.loadBalanced(), address));
         }
         return endpoints;
     }

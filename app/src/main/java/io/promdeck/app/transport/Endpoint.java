@@ -6,9 +6,19 @@ import io.promdeck.app.http.Transport;
 /**
  * One replica or peer the console talks to.
  *
- * @param name           pod name or the profile's name for it
- * @param oneReplica     false for a load-balanced URL: answers come from some replica, so per-replica checks
- *                       (config hash equal on all, reload verified on all) cannot be made through it
+ * @param name       pod name or the profile's name for it
+ * @param oneReplica false for a load-balanced URL: answers come from some replica, so per-replica checks
+ *                   (config hash equal on all, reload verified on all) cannot be made through it
+ * @param address    "host:port" where the stack's own components reach it (pod IP and port, or the profile URL's
+ *                   host and port); "" when unknown
  */
-public record Endpoint(Component component, String name, Transport transport, boolean oneReplica) {
+public record Endpoint(Component component, String name, Transport transport, boolean oneReplica, String address) {
+
+    public Endpoint {
+        address = address == null ? "" : address;
+    }
+
+    public Endpoint(Component component, String name, Transport transport, boolean oneReplica) {
+        this(component, name, transport, oneReplica, "");
+    }
 }

@@ -201,7 +201,8 @@ class FaultInjectionLabIT {
                     state::set, TIMEOUT);
             monitor.start();
             await("every endpoint answering", s -> s.alertCoverage(Instant.now()).kind() == Coverage.Kind.COMPLETE
-                    && s.replicas().values().stream().allMatch(Snapshot::fresh) && s.peers().values().stream().allMatch(Snapshot::fresh));
+                    && s.replicas().size() == 2 && s.replicas().values().stream().allMatch(Snapshot::fresh)
+                    && s.peers().size() == 3 && s.peers().values().stream().allMatch(Snapshot::fresh));
         }
 
         long await(String what, Predicate<StackState> condition) {

@@ -69,7 +69,7 @@ public final class OverviewViewModel {
                 problems.add("Only " + answering + " Prometheus replica" + (answering == 1 ? " answers" : "s answer") + "; HA needs at least 2");
             }
         }
-        var hashes = state.replicas().values().stream().flatMap(s -> s.value().stream()).map(v -> v.configHash())
+        var hashes = state.replicas().values().stream().flatMap(s -> s.value().stream()).map(v -> v.config().hashWithoutExternalLabels())
                 .collect(Collectors.toSet());
         if (hashes.size() > 1) {
             problems.add("Prometheus replicas run different configurations (" + hashes.size() + " config hashes)");

@@ -27,12 +27,13 @@ final class ReplicaRows {
             Map<String, List<Double>> history, Instant now) {
         List<ReplicaRow> rows = new ArrayList<>();
         String majority = majorityHash(state);
+        String label = state.replicaLabel().known() ? state.replicaLabel().name() : null;
         for (Snapshot<ReplicaStatus> snapshot : state.replicas().values()) {
             Optional<ReplicaStatus> status = snapshot.value();
             Optional<PodState> pod = pods == null ? Optional.empty() : pods.pod(snapshot.endpoint());
             ReloadResult reload = reloads.get(snapshot.endpoint());
-            String hash = status.map(s -> s.configHash().substring(0, 12)).orElse("—");
-            boolean differs = majority != null && status.isPresent() && !status.get().configHash().equals(majority);
+            String hash = status.map(s -> hash(s, label).substring(0, 12)).orElse("—");
+            boolean differs = majority != null && status.isPresent() && !hash(status.get(), label).equals(majority);
             rows.add(new ReplicaRow(
                     snapshot.endpoint(),
                     pod.map(p -> p.ready() ? "ready" : "not ready").orElse("—"),
@@ -59,12 +60,18 @@ final class ReplicaRows {
         return rows;
     }
 
+    /** The configuration's hash apart from the replica label (apart from all external labels while it is unknown). */
+    static String hash(ReplicaStatus status, String replicaLabel) {
+        return replicaLabel == null ? status.config().hashWithoutExternalLabels() : status.configHash(replicaLabel);
+    }
+
     /** The hash most replicas run; null when they all agree or none answered. */
     static String majorityHash(StackState state) {
+        String label = state.replicaLabel().known() ? state.replicaLabel().name() : null;
         Map<String, Integer> counts = new HashMap<>();
         state.replicas().values().forEach(s -> {
             if (s.freshness() == Freshness.OK || s.freshness() == Freshness.STALE) {
-                s.value().ifPresent(v -> counts.merge(v.configHash(), 1, Integer::sum));
+                s.value().ifPresent(v -> counts.merge(hash(v, label), 1, Integer::sum));
             }
         });
         if (counts.size() < 2) {

@@ -124,14 +124,14 @@ class FreshnessViewModelsTest {
 
     @Test
     void aStaleReplicaRowKeepsItsValuesMarkedWithTheirAge() {
-        ReplicaStatus status = new ReplicaStatus("2.42.0", T0, true, T0, "abcdef0123456789", 3, 3, 1200, 40.0);
+        ReplicaStatus status = io.promdeck.testing.StackStates.replica(Map.of("replica", "a"), "replica", T0);
         Snapshot<ReplicaStatus> stale = failing("prometheus-0", Snapshot.of("prometheus-0", T0, status));
 
         var row = ReplicaTestAccess.row(StackState.empty(1, 0).withReplica(stale), NOW);
 
         assertThat(row.freshness()).isEqualTo("stale · as of 2m 5s ago");
         assertThat(row.old()).isTrue();
-        assertThat(row.targets()).isEqualTo("3/3");
+        assertThat(row.targets()).isEqualTo("2/2");
         assertThat(row.failure()).get().satisfies(f -> assertThat(f.details()).contains("Waited: 10000 ms"));
     }
 }

@@ -1,0 +1,71 @@
+package io.promdeck.app.doctor;
+
+import io.promdeck.app.live.ReplicaDetails;
+import io.promdeck.app.live.Snapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Each replica sends its alerts to every Alertmanager peer (its {@code /api/v1/alertmanagers}): one that knows only
+ * some peers loses its alerts when those die, and the mesh cannot make up for it.
+ */
+final class AlertmanagersDiscovered implements Check {
+
+    static final String ID = "prometheus.alertmanagers";
+
+    @Override
+    public Optional<Finding> check(Facts facts) {
+        Map<String, Snapshot<ReplicaDetails>> details = facts.state().details().replicas();
+        Map<String, ReplicaDetails> fresh = Facts.fresh(details);
+        int peers = Math.max(facts.state().expectedPeers(), facts.state().peers().size());
+        Map<String, String> addresses = facts.state().shape().peerAddresses();
+        FindingBuilder f = FindingBuilder.of(ID, "Every replica reaches every Alertmanager");
+        if (peers == 0) {
+            return Optional.empty();
+        }
+        if (fresh.isEmpty()) {
+            return f.evidence(Facts.missing(details)).unknown("No replica said which Alertmanagers it sends to", "Bring the replicas back.");
+        }
+        boolean compareAddresses = addresses.size() >= peers;
+        List<String> short_ = new ArrayList<>();
+        for (Map.Entry<String, ReplicaDetails> replica : fresh.entrySet()) {
+            Set<String> active = new LinkedHashSet<>();
+            replica.getValue().alertmanagers().active().forEach(url -> active.add(hostPort(url)));
+            List<String> missing = new ArrayList<>();
+            if (compareAddresses) {
+                addresses.forEach((peer, address) -> {
+                    if (!active.contains(address)) {
+                        missing.add(peer + " (" + address + ")");
+                    }
+                });
+            } else if (active.size() < peers) {
+                missing.add((peers - active.size()) + " of " + peers + " peers");
+            }
+            f.evidence(replica.getKey(), "sends to " + active.size() + " Alertmanager" + (active.size() == 1 ? "" : "s") + " " + active
+                    + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing)));
+            if (!missing.isEmpty()) {
+                short_.add(replica.getKey());
+                f.subject(Facts.node("prometheus", replica.getKey()));
+            }
+        }
+        f.evidence(Facts.missing(details));
+        if (!short_.isEmpty()) {
+            return f.fail(String.join(", ", short_) + " " + (short_.size() == 1 ? "does" : "do") + " not send alerts to every Alertmanager peer",
+                    "List every peer in alerting.alertmanagers (or a discovery that finds them all: the headless Service) and reload.");
+        }
+        if (fresh.size() < details.size()) {
+            return f.unknown("The answering replicas reach every peer; the others are unknown", "Bring the replicas back.");
+        }
+        return f.ok("Every replica sends its alerts to all " + peers + " peers");
+    }
+
+    /** "http://10.0.0.1:9093/api/v2/alerts" → "10.0.0.1:9093". */
+    static String hostPort(String url) {
+        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url);
+        return parsed == null ? url : parsed.host() + ":" + parsed.port();
+    }
+}
