@@ -35,6 +35,30 @@ public final class AlertmanagerPeer extends LabMember {
         return client;
     }
 
+    /**
+     * Restarts this peer outside the gossip cluster (no {@code --cluster.peer}), as a peer cut off from the others:
+     * what is created elsewhere meanwhile does not reach it. {@link #rejoin()} brings it back.
+     */
+    public void isolate() {
+        process.stop();
+        // A gossip port the others do not know: they keep calling the old one, and this peer calls nobody.
+        int elsewhere = FreePorts.tcpAndUdp();
+        process.startWith(process.command().stream().filter(arg -> !arg.startsWith("--cluster.peer="))
+                .map(arg -> arg.startsWith("--cluster.listen-address=") ? "--cluster.listen-address=127.0.0.1:" + elsewhere
+                        : arg.startsWith("--cluster.advertise-address=") ? "--cluster.advertise-address=127.0.0.1:" + elsewhere : arg)
+                .toList());
+        expectedPeers = 1;
+        awaitReady();
+    }
+
+    /** Restarts this peer with its full command line: it joins the cluster again and syncs its state. */
+    public void rejoin(int peers) {
+        process.stop();
+        process.start();
+        expectedPeers = peers;
+        awaitReady();
+    }
+
     /** Ready means {@code cluster.status == ready} and every expected peer seen: {@code /-/ready} is 200 while settling. */
     @Override
     public boolean readyNow() {

@@ -53,6 +53,15 @@ public abstract class LabMember {
         }
     }
 
+    /** The config file as it is on disk now. */
+    public String readFileConfig() {
+        try {
+            return Files.readString(configFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void restoreConfig() {
         writeConfig(originalConfig);
     }

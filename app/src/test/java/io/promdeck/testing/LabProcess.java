@@ -32,16 +32,25 @@ public final class LabProcess {
         return name;
     }
 
+    public List<String> command() {
+        return command;
+    }
+
     public Path log() {
         return dir.resolve(name + ".log");
     }
 
     public synchronized void start() {
+        startWith(command);
+    }
+
+    /** Starts the process with another command line (the same log and pid files): a drill, such as leaving the mesh. */
+    public synchronized void startWith(List<String> commandLine) {
         if (alive()) {
             throw new IllegalStateException(name + " is already running");
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(commandLine)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));

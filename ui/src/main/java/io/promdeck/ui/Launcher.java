@@ -1,10 +1,13 @@
 package io.promdeck.ui;
 
-import javafx.application.Application;
+import io.promdeck.app.cli.PromdeckCli;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The console's entry point. A separate class, because a class that extends {@link Application} cannot be the main
- * class of a classpath launch ("JavaFX runtime components are missing").
+ * The one entry point of the launcher: a headless command ({@code promdeck doctor …}) runs in {@code app/} and exits
+ * with its code without loading any JavaFX class; anything else opens the window ({@link Gui}). This class names no
+ * JavaFX type, so the headless path never touches the toolkit.
  */
 public final class Launcher {
 
@@ -12,7 +15,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        Application.launch(PromdeckApp.class, args);
+        if (PromdeckCli.handles(args)) {
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+            System.exit(PromdeckCli.run(args, PromdeckCli.Environment.ofProcess(), out, err));
+        }
+        Gui.launch(args);
     }
 
     /** {@code --smoke-test}: print how long the main window took to show, then exit (image smoke test, start-up bench). */

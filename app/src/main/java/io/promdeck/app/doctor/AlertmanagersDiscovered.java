@@ -16,6 +16,8 @@ import java.util.Set;
 final class AlertmanagersDiscovered implements Check {
 
     static final String ID = "prometheus.alertmanagers";
+    /** After a reload Prometheus rebuilds its Alertmanager discovery: a short list this soon is not yet a finding. */
+    static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(15);
 
     @Override
     public Optional<Finding> check(Facts facts) {
@@ -32,6 +34,7 @@ final class AlertmanagersDiscovered implements Check {
         }
         boolean compareAddresses = addresses.size() >= peers;
         List<String> short_ = new ArrayList<>();
+        List<String> justReloaded = new ArrayList<>();
         for (Map.Entry<String, ReplicaDetails> replica : fresh.entrySet()) {
             Set<String> active = new LinkedHashSet<>();
             replica.getValue().alertmanagers().active().forEach(url -> active.add(hostPort(url)));
@@ -48,7 +51,10 @@ final class AlertmanagersDiscovered implements Check {
             f.evidence(replica.getKey(), "sends to " + active.size() + " Alertmanager" + (active.size() == 1 ? "" : "s") + " " + active
                     + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing)));
             if (!missing.isEmpty()) {
-                short_.add(replica.getKey());
+                var status = facts.state().replicas().get(replica.getKey());
+                boolean reloading = status != null && status.value().map(s -> s.lastConfigTime() != null
+                        && s.lastConfigTime().isAfter(facts.now().minus(SETTLING))).orElse(false);
+                (reloading ? justReloaded : short_).add(replica.getKey());
                 f.subject(Facts.node("prometheus", replica.getKey()));
             }
         }
@@ -56,6 +62,10 @@ final class AlertmanagersDiscovered implements Check {
         if (!short_.isEmpty()) {
             return f.fail(String.join(", ", short_) + " " + (short_.size() == 1 ? "does" : "do") + " not send alerts to every Alertmanager peer",
                     "List every peer in alerting.alertmanagers (or a discovery that finds them all: the headless Service) and reload.");
+        }
+        if (!justReloaded.isEmpty()) {
+            return f.unknown(String.join(", ", justReloaded) + " reloaded in the last " + SETTLING.toSeconds()
+                    + " s and is still discovering its Alertmanagers", "Look again in a few seconds.");
         }
         if (fresh.size() < details.size()) {
             return f.unknown("The answering replicas reach every peer; the others are unknown", "Bring the replicas back.");

@@ -22,7 +22,7 @@ final class PeerNotifications implements Check {
         Verdict worst = Verdict.OK;
         for (Map.Entry<String, MetricsWindow> peer : fresh.entrySet()) {
             for (String integration : CounterVerdicts.byLabel(peer.getValue().current(), FAILED, "integration").keySet()) {
-                var judged = CounterVerdicts.judge(peer.getValue(), FAILED, Map.of("integration", integration), "failed " + integration + " notifications");
+                var judged = CounterVerdicts.judge(peer.getValue(), FAILED, Map.of("integration", integration), "failed " + integration + " notifications", facts);
                 if (judged.verdict() != Verdict.OK) {
                     f.evidence(peer.getKey(), judged.text()).subject(Facts.node("alertmanager", peer.getKey()));
                     worst = worst.worse(judged.verdict());

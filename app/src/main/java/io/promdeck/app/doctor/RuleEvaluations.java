@@ -36,7 +36,7 @@ final class RuleEvaluations implements Check {
         }
         for (Map.Entry<String, ReplicaStatus> replica : status.entrySet()) {
             var failures = CounterVerdicts.judge(replica.getValue().metrics(), "prometheus_rule_evaluation_failures_total", Map.of(),
-                    "rule evaluation failures");
+                    "rule evaluation failures", facts);
             if (failures.verdict() != Verdict.OK) {
                 f.evidence(replica.getKey(), failures.text()).subject(Facts.node("prometheus", replica.getKey()));
                 worst = worst.worse(failures.verdict());

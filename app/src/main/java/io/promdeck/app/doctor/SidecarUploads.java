@@ -35,7 +35,7 @@ final class SidecarUploads implements Check {
         Verdict worst = Verdict.OK;
         for (Map.Entry<String, MetricsWindow> sidecar : fresh.entrySet()) {
             double last = sidecar.getValue().current().value(LAST_UPLOAD).orElse(0.0);
-            var failures = CounterVerdicts.judge(sidecar.getValue(), "thanos_shipper_upload_failures_total", Map.of(), "upload failures");
+            var failures = CounterVerdicts.judge(sidecar.getValue(), "thanos_shipper_upload_failures_total", Map.of(), "upload failures", facts);
             ReplicaStatus replica = replicas.get(sidecar.getKey());
             Duration up = replica == null || replica.startTime() == null ? Duration.ZERO : Duration.between(replica.startTime(), facts.now());
             String lastText = last > 0 ? "last upload " + Instant.ofEpochSecond((long) last) : "no upload yet";

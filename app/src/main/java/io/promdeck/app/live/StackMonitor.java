@@ -264,7 +264,25 @@ public final class StackMonitor implements AutoCloseable {
         if (!rules.isOk()) {
             return rules.retype();
         }
-        return CallResult.ok(new ReplicaDetails(discovered.orElseThrow(), rules.orElseThrow()), discovered.elapsed().plus(rules.elapsed()));
+        return CallResult.ok(new ReplicaDetails(discovered.orElseThrow(), rules.orElseThrow(), history(client)),
+                discovered.elapsed().plus(rules.elapsed()));
+    }
+
+    /** The replica's record of the stack's error counters; empty when a query fails or it records none of them. */
+    static java.util.Optional<CounterHistory> history(PrometheusClient client) {
+        CallResult<List<io.promdeck.app.prometheus.Sample>> starts = client.queryVector("process_start_time_seconds");
+        if (!starts.isOk() || starts.orElseThrow().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, List<io.promdeck.app.prometheus.Sample>> increases = new LinkedHashMap<>();
+        for (String counter : CounterHistory.COUNTERS) {
+            CallResult<List<io.promdeck.app.prometheus.Sample>> increase = client.queryVector("increase(" + counter + "[" + CounterHistory.RANGE + "])");
+            if (!increase.isOk()) {
+                return java.util.Optional.empty();
+            }
+            increases.put(counter, increase.orElseThrow());
+        }
+        return java.util.Optional.of(new CounterHistory(increases, starts.orElseThrow()));
     }
 
     private <T> RefreshScheduler.Outcome refresh(String name, Supplier<CallResult<T>> call, BiFunction<StackState, Snapshot<T>, StackState> put,

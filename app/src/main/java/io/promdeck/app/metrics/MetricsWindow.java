@@ -63,7 +63,7 @@ public record MetricsWindow(MetricsText current, Instant currentAt, Optional<Met
     public String increaseText(String name, Map<String, String> match) {
         if (previous.isPresent()) {
             double delta = Math.max(0, current.sum(name, match) - previous.get().sum(name, match));
-            return format(delta) + " in the last " + span().toSeconds() + " s";
+            return format(delta) + " in the last " + io.promdeck.app.http.Durations.words(span());
         }
         return format(current.sum(name, match)) + " since the process started";
     }

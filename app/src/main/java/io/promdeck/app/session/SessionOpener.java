@@ -15,7 +15,10 @@ import io.promdeck.app.cluster.StackDiscovery;
 import io.promdeck.app.http.HttpClients;
 import io.promdeck.app.live.NamespaceSnapshot;
 import io.promdeck.app.live.NamespaceWatch;
+import io.promdeck.app.install.InstallState;
 import io.promdeck.app.live.RefreshScheduler;
+import io.promdeck.app.live.ReplicaLabel;
+import io.promdeck.app.live.StackShape;
 import io.promdeck.app.live.StackMonitor;
 import io.promdeck.app.live.StackState;
 import io.promdeck.app.transport.ClusterEndpoints;
@@ -43,15 +46,26 @@ public final class SessionOpener {
     private final Clock clock;
     private final LongSupplier refreshFloorMillis;
     private final Path home;
+    private final boolean live;
 
     public SessionOpener(SettingsFolder settings, Path home, ExecutorService executor, ScheduledExecutorService timer, Clock clock,
             LongSupplier refreshFloorMillis) {
+        this(settings, home, executor, timer, clock, refreshFloorMillis, true);
+    }
+
+    /**
+     * @param live false for one-pass commands (the headless doctor): the monitor is built but not started, and no
+     *             informer watches the namespace; the caller runs {@link StackMonitor#collectOnce}
+     */
+    public SessionOpener(SettingsFolder settings, Path home, ExecutorService executor, ScheduledExecutorService timer, Clock clock,
+            LongSupplier refreshFloorMillis, boolean live) {
         this.settings = settings;
         this.home = home;
         this.executor = executor;
         this.timer = timer;
         this.clock = clock;
         this.refreshFloorMillis = refreshFloorMillis;
+        this.live = live;
     }
 
     /** Listeners for what the session produces. */
@@ -81,14 +95,17 @@ public final class SessionOpener {
                 throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.FORBIDDEN, choice.reason()));
             }
             ClusterEndpoints endpoints = new ClusterEndpoints(connection.client(), HttpClients.defaults().build(), stack, choice.mode().get());
+            StackShape shape = new StackShape(endpoints.endpoints().expected(), installedReplicaLabel(connection, namespace), java.util.Map.of());
             StackMonitor monitor = new StackMonitor(endpoints.endpoints(), new RefreshScheduler(timer, executor, refreshFloorMillis),
-                    executor, clock, listeners.state());
+                    executor, clock, listeners.state(), StackMonitor.CALL_TIMEOUT, shape);
             NamespaceWatch watch = null;
-            if (capabilities.monitor().granted()) {
+            if (live && capabilities.monitor().granted()) {
                 watch = new NamespaceWatch(connection.client(), namespace, listeners.pods(), clock);
                 watch.start();
             }
-            monitor.start();
+            if (live) {
+                monitor.start();
+            }
             done = true;
             return new StackSession(context + " / " + namespace, connected.userName(), Optional.of(connection), Optional.of(capabilities),
                     Optional.of(stack), Optional.of(choice), monitor, Optional.ofNullable(watch), Optional.of(endpoints));
@@ -100,6 +117,17 @@ public final class SessionOpener {
             if (!done) {
                 connection.close();
             }
+        }
+    }
+
+    /** The replica label a Promdeck install declared (its parameters ConfigMap), when there is one and it may be read. */
+    private static Optional<ReplicaLabel> installedReplicaLabel(ClusterConnection connection, String namespace) {
+        try {
+            return new InstallState(connection.client()).parameters(namespace)
+                    .map(p -> ReplicaLabel.given(p.replicaLabel(), ReplicaLabel.Source.INSTALLED));
+        } catch (IOException | RuntimeException e) {
+            // Not installed by Promdeck, or not readable with these credentials: the doctor detects the label instead.
+            return Optional.empty();
         }
     }
 
@@ -118,9 +146,14 @@ public final class SessionOpener {
     public StackSession openProfile(Path file, Listeners listeners) throws DirectProfiles.ProfileException {
         DirectProfile profile = DirectProfiles.read(file);
         listeners.progress().accept("Opening profile " + file.getFileName() + "…");
-        StackMonitor monitor = new StackMonitor(DirectProfiles.endpoints(profile, home), new RefreshScheduler(timer, executor, refreshFloorMillis),
-                executor, clock, listeners.state());
-        monitor.start();
+        var endpoints = DirectProfiles.endpoints(profile, home);
+        Optional<ReplicaLabel> label = profile.replicaLabel() == null || profile.replicaLabel().isBlank() ? Optional.empty()
+                : Optional.of(ReplicaLabel.given(profile.replicaLabel().strip(), ReplicaLabel.Source.PROFILE));
+        StackMonitor monitor = new StackMonitor(endpoints, new RefreshScheduler(timer, executor, refreshFloorMillis),
+                executor, clock, listeners.state(), StackMonitor.CALL_TIMEOUT, new StackShape(endpoints.expected(), label, java.util.Map.of()));
+        if (live) {
+            monitor.start();
+        }
         return new StackSession("profile " + (profile.name() == null ? file.getFileName() : profile.name()),
                 System.getProperty("user.name", "unknown"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), monitor,
                 Optional.empty(), Optional.empty());

@@ -15,6 +15,9 @@ import java.util.List;
  * alertmanager:
  *   - {url: "http://10.0.0.1:9093"}
  * thanosQuery: {url: "http://10.0.0.5:10902"}
+ * thanosSidecars: [{name: prom-a, url: "http://10.0.0.1:10902"}]   # optional: their uploads
+ * thanosCompactor: {url: "http://10.0.0.6:10902"}                   # optional
+ * replicaLabel: replica                                             # optional: else detected
  * auth: {bearerTokenFile: ~/.promdeck/token}      # or basic: {username: ops, passwordFile: ...}
  * tls: {caFile: /etc/ssl/dc1-ca.pem}
  * </pre>
@@ -24,12 +27,16 @@ public record DirectProfile(
         List<Entry> prometheus,
         List<Entry> alertmanager,
         Entry thanosQuery,
+        List<Entry> thanosSidecars,
+        Entry thanosCompactor,
+        String replicaLabel,
         Auth auth,
         Tls tls) {
 
     public DirectProfile {
         prometheus = prometheus == null ? List.of() : List.copyOf(prometheus);
         alertmanager = alertmanager == null ? List.of() : List.copyOf(alertmanager);
+        thanosSidecars = thanosSidecars == null ? List.of() : List.copyOf(thanosSidecars);
     }
 
     /**

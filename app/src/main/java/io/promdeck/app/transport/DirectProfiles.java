@@ -93,6 +93,10 @@ public final class DirectProfiles {
         if (profile.thanosQuery() != null) {
             all.add(profile.thanosQuery());
         }
+        all.addAll(profile.thanosSidecars());
+        if (profile.thanosCompactor() != null) {
+            all.add(profile.thanosCompactor());
+        }
         for (DirectProfile.Entry entry : all) {
             HttpUrl url = entry.url() == null ? null : HttpUrl.parse(entry.url());
             if (url == null) {
@@ -119,6 +123,12 @@ public final class DirectProfiles {
         byComponent.put(Component.ALERTMANAGER, entries(Component.ALERTMANAGER, profile.alertmanager(), http, authorization));
         if (profile.thanosQuery() != null) {
             byComponent.put(Component.THANOS_QUERY, entries(Component.THANOS_QUERY, List.of(profile.thanosQuery()), http, authorization));
+        }
+        if (!profile.thanosSidecars().isEmpty()) {
+            byComponent.put(Component.THANOS_SIDECAR, entries(Component.THANOS_SIDECAR, profile.thanosSidecars(), http, authorization));
+        }
+        if (profile.thanosCompactor() != null) {
+            byComponent.put(Component.THANOS_COMPACTOR, entries(Component.THANOS_COMPACTOR, List.of(profile.thanosCompactor()), http, authorization));
         }
         Map<Component, Integer> expected = new EnumMap<>(Component.class);
         byComponent.forEach((c, list) -> expected.put(c, list.size()));
