@@ -3,7 +3,6 @@ package io.promdeck.app.doctor;
 import io.promdeck.app.live.ReplicaDetails;
 import io.promdeck.app.live.Snapshot;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,7 @@ final class AlertmanagersDiscovered implements Check {
         List<String> short_ = new ArrayList<>();
         List<String> justReloaded = new ArrayList<>();
         for (Map.Entry<String, ReplicaDetails> replica : fresh.entrySet()) {
-            Set<String> active = new LinkedHashSet<>();
-            replica.getValue().alertmanagers().active().forEach(url -> active.add(hostPort(url)));
+            Set<String> active = replica.getValue().alertmanagers().activeAddresses();
             List<String> missing = new ArrayList<>();
             if (compareAddresses) {
                 addresses.forEach((peer, address) -> {
@@ -73,9 +71,7 @@ final class AlertmanagersDiscovered implements Check {
         return f.ok("Every replica sends its alerts to all " + peers + " peers");
     }
 
-    /** "http://10.0.0.1:9093/api/v2/alerts" → "10.0.0.1:9093". */
     static String hostPort(String url) {
-        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url);
-        return parsed == null ? url : parsed.host() + ":" + parsed.port();
+        return io.promdeck.app.prometheus.DiscoveredAlertmanagers.hostPort(url);
     }
 }

@@ -21,12 +21,12 @@ final class PeerMeshComplete implements Check {
         int expected = Math.max(facts.state().expectedPeers(), peers.size());
         Map<String, AlertmanagerStatus> fresh = Facts.fresh(peers);
         FindingBuilder f = FindingBuilder.of(ID, "Alertmanager mesh complete");
-        peers.keySet().forEach(name -> f.subject(Facts.node("alertmanager", name)));
         if (peers.isEmpty()) {
             return expected == 0 ? Optional.empty() : f.fail("No Alertmanager peer was found (the deployment asks for " + expected + ")",
                     "Check that the Alertmanager pods run and that discovery finds them.");
         }
         if (expected < 2) {
+            peers.keySet().forEach(name -> f.subject(Facts.node("alertmanager", name)));
             return f.fail("Only one Alertmanager runs: when it restarts, alerts are not notified",
                     "Run 3 Alertmanagers in one gossip cluster (--cluster.peer to each other).");
         }
@@ -40,10 +40,18 @@ final class PeerMeshComplete implements Check {
         });
         List<Evidence> missing = Facts.missing(peers);
         f.evidence(missing);
+        // The finding concerns the peers that do not answer or do not see everyone, not the healthy ones.
+        missing.forEach(e -> f.subject(Facts.node("alertmanager", e.subject())));
+        incomplete.forEach(name -> f.subject(Facts.node("alertmanager", name)));
         if (!incomplete.isEmpty() || !missing.isEmpty()) {
-            return f.fail((missing.isEmpty() ? "" : missing.size() + " peer" + (missing.size() == 1 ? " does" : "s do") + " not answer; ")
-                    + (incomplete.isEmpty() ? "" : String.join(", ", incomplete) + " " + (incomplete.size() == 1 ? "sees" : "see") + " fewer than "
-                            + expected + " peers") + ": a silence or a notification may not reach every peer",
+            List<String> parts = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                parts.add(missing.size() + " peer" + (missing.size() == 1 ? " does" : "s do") + " not answer");
+            }
+            if (!incomplete.isEmpty()) {
+                parts.add(String.join(", ", incomplete) + " " + (incomplete.size() == 1 ? "sees" : "see") + " fewer than " + expected + " peers");
+            }
+            return f.fail(String.join("; ", parts) + ": a silence or a notification may not reach every peer",
                     "Bring the missing peer back (restart it); check that the peers reach each other's gossip port (9094, TCP and UDP).");
         }
         return f.ok("All " + expected + " peers answer and see each other");

@@ -1,41 +1,120 @@
 package io.promdeck.ui.overview;
 
+import io.promdeck.app.doctor.Diagnosis;
+import io.promdeck.app.doctor.Doctor;
+import io.promdeck.app.doctor.Finding;
+import io.promdeck.app.doctor.Verdict;
 import io.promdeck.app.live.Coverage;
-import io.promdeck.app.live.Freshness;
-import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
-import io.promdeck.ui.peers.PeerMesh;
 import io.promdeck.ui.session.SessionModel;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** One line per component with its health, and the HA problems found so far. */
+/**
+ * The Overview: the HA doctor's diagnosis of the live state as a picture of the stack and a list of findings, worst
+ * first, with one sentence on top that says "healthy" or what is wrong. The doctor runs off the FX thread; an unchanged
+ * diagnosis leaves the screen alone. Selecting a node shows its findings; selecting a finding, its evidence.
+ */
 public final class OverviewViewModel {
 
-    private final ObservableList<String> components = FXCollections.observableArrayList();
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-
-    public OverviewViewModel(SessionModel session) {
-        session.stateProperty().addListener((obs, old, state) -> {
-            components.setAll(state == null ? List.of() : components(state, session.clock().instant()));
-            problems.setAll(state == null ? List.of() : problems(state));
-        });
+    /** What the Overview shows for one diagnosis. */
+    public record Model(Diagnosis diagnosis, Picture picture, String headline, Verdict verdict, String alerts) {
     }
 
-    static List<String> components(StackState state, Instant now) {
-        List<String> lines = new ArrayList<>();
-        lines.add(line("Prometheus", state.replicas(), state.expectedReplicas()));
-        lines.add(line("Alertmanager", state.peers(), state.expectedPeers()));
-        if (!state.stores().isEmpty()) {
-            lines.add(line("Thanos Query", state.stores(), state.stores().size()));
+    private final SessionModel session;
+    private final ObjectProperty<Model> model = new SimpleObjectProperty<>();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>();
+    private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
+    private final StringProperty details = new SimpleStringProperty("");
+    private final AtomicBoolean building = new AtomicBoolean();
+    private volatile boolean dirty;
+
+    public OverviewViewModel(SessionModel session) {
+        this.session = session;
+        session.stateProperty().addListener((obs, old, state) -> rebuild());
+        selectedNode.addListener((obs, old, node) -> showFindings());
+        selectedFinding.addListener((obs, old, finding) -> details.set(finding == null ? "" : describe(finding)));
+    }
+
+    private void rebuild() {
+        StackState state = session.stateProperty().get();
+        if (state == null) {
+            model.set(null);
+            findings.clear();
+            return;
         }
-        lines.add(alerts(state, now));
-        return lines;
+        if (!building.compareAndSet(false, true)) {
+            dirty = true;
+            return;
+        }
+        Instant now = session.clock().instant();
+        session.tasks().run(() -> build(state, now)).onSuccess(this::show).andFinally(() -> {
+            building.set(false);
+            if (dirty) {
+                dirty = false;
+                rebuild();
+            }
+        }).start();
+    }
+
+    /** The diagnosis, the picture and the sentences for one state. Pure, so it is tested without the toolkit. */
+    public static Model build(StackState state, Instant now) {
+        Diagnosis diagnosis = Doctor.diagnose(state, now);
+        return new Model(diagnosis, Picture.of(state, diagnosis), headline(diagnosis), diagnosis.verdict(), alerts(state, now));
+    }
+
+    private void show(Model next) {
+        Model current = model.get();
+        if (current != null && current.diagnosis().findings().equals(next.diagnosis().findings()) && current.picture().equals(next.picture())
+                && current.alerts().equals(next.alerts())) {
+            return;
+        }
+        model.set(next);
+        showFindings();
+        Finding selected = selectedFinding.get();
+        if (selected != null) {
+            selectedFinding.set(next.diagnosis().finding(selected.id()).orElse(null));
+        }
+    }
+
+    private void showFindings() {
+        Model current = model.get();
+        if (current == null) {
+            findings.clear();
+            return;
+        }
+        String node = selectedNode.get();
+        List<Finding> shown = node == null ? current.diagnosis().findings()
+                : current.diagnosis().findings().stream().filter(f -> f.subjects().contains(node)).toList();
+        if (!shown.equals(findings)) {
+            findings.setAll(shown);
+        }
+    }
+
+    /** "Healthy: all 14 checks pass", "2 failures: …", one line for the top of the Overview. */
+    static String headline(Diagnosis diagnosis) {
+        var counts = diagnosis.counts();
+        long failures = counts.get(Verdict.FAIL);
+        long warnings = counts.get(Verdict.WARN);
+        long unknown = counts.get(Verdict.UNKNOWN);
+        if (failures == 0 && warnings == 0 && unknown == 0) {
+            return "Highly available: all " + counts.get(Verdict.OK) + " checks pass";
+        }
+        Finding worst = diagnosis.findings().get(0);
+        String tally = (failures > 0 ? failures + (failures == 1 ? " failure" : " failures") : "")
+                + (warnings > 0 ? (failures > 0 ? ", " : "") + warnings + (warnings == 1 ? " warning" : " warnings") : "")
+                + (unknown > 0 ? (failures + warnings > 0 ? ", " : "") + unknown + " unknown" : "");
+        return (failures > 0 ? "Not highly available — " : "") + tally + ". " + worst.summary();
     }
 
     /** The number of alerts only when some peer's answer backs it; otherwise why it is unknown. */
@@ -51,45 +130,38 @@ public final class OverviewViewModel {
         };
     }
 
-    private static String line(String name, Map<String, ? extends Snapshot<?>> snapshots, int expected) {
-        long ok = snapshots.values().stream().filter(s -> s.freshness() == Freshness.OK).count();
-        String mark = ok >= expected && ok > 0 ? "✓" : ok > 0 ? "⚠" : "✗";
-        return mark + " " + name + ": " + ok + " of " + expected + " answering";
-    }
-
-    /** HA problems across components (the HA doctor will grow from these). */
-    static List<String> problems(StackState state) {
-        List<String> problems = new ArrayList<>();
-        if (state.replicas().isEmpty()) {
-            problems.add("No Prometheus replica was found" + (state.expectedReplicas() > 0 ? " (the StatefulSet wants "
-                    + state.expectedReplicas() + ")" : "") + "; HA needs at least 2");
-        } else if (state.replicas().values().stream().noneMatch(s -> s.freshness() == Freshness.PENDING)) {
-            long answering = state.replicas().values().stream().filter(s -> s.freshness() == Freshness.OK).count();
-            if (answering < 2) {
-                problems.add("Only " + answering + " Prometheus replica" + (answering == 1 ? " answers" : "s answer") + "; HA needs at least 2");
-            }
+    static String describe(Finding f) {
+        StringBuilder out = new StringBuilder();
+        out.append(f.verdict().word().toUpperCase(java.util.Locale.ROOT)).append(" — ").append(f.title()).append("\n").append(f.summary()).append("\n");
+        if (!f.evidence().isEmpty()) {
+            out.append("\nEvidence:\n");
+            f.evidence().forEach(e -> out.append("  · ").append(e).append('\n'));
         }
-        var hashes = state.replicas().values().stream().flatMap(s -> s.value().stream()).map(v -> v.config().hashWithoutExternalLabels())
-                .collect(Collectors.toSet());
-        if (hashes.size() > 1) {
-            problems.add("Prometheus replicas run different configurations (" + hashes.size() + " config hashes)");
+        if (!f.action().isEmpty()) {
+            out.append("\nWhat to do: ").append(f.action()).append('\n');
         }
-        state.replicas().values().forEach(s -> s.value().ifPresent(v -> {
-            if (!v.reloadSuccess()) {
-                problems.add(s.endpoint() + ": the last configuration reload failed; it runs the previous configuration");
-            }
-        }));
-        problems.addAll(PeerMesh.of(state).problems());
-        state.replicas().values().stream().filter(s -> s.freshness() != Freshness.OK && s.freshness() != Freshness.PENDING)
-                .forEach(s -> problems.add(s.endpoint() + " does not answer: " + s.error().map(e -> e.summary()).orElse("")));
-        return problems;
+        out.append("\nCheck id: ").append(f.id());
+        return out.toString();
     }
 
-    public ObservableList<String> components() {
-        return components;
+    public ReadOnlyObjectProperty<Model> modelProperty() {
+        return model;
     }
 
-    public ObservableList<String> problems() {
-        return problems;
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    /** The picture's node whose findings are listed (null: all findings). */
+    public ObjectProperty<String> selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    public ObjectProperty<Finding> selectedFindingProperty() {
+        return selectedFinding;
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details;
     }
 }

@@ -57,7 +57,7 @@ public record ConnectionHealth(Level level, String reason) {
             if (endpointsAnswering == 0) {
                 return new ConnectionHealth(Level.CONNECTING, "waiting for the first answers");
             }
-            return new ConnectionHealth(Level.CONNECTED, "every call answering (" + calls + " kinds × endpoints)");
+            return new ConnectionHealth(Level.CONNECTED, "every call answering");
         }
         String reason = String.join("; ", problems);
         if (endpointsAnswering == 0) {

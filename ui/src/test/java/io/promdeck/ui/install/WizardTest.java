@@ -333,8 +333,8 @@ class WizardTest {
         Await.until(WAIT, "the Alertmanager peers to answer", () -> Fx.get(() -> console.console().session().stateProperty().get()) != null
                 && Fx.get(() -> console.console().session().stateProperty().get().peers().size()) == 3, () -> "");
         // The test seeded no Prometheus pods: the overview says so.
-        Await.until(WAIT, "the missing replicas reported", () -> listItems("#overview-problems").stream()
-                .anyMatch(p -> p.startsWith("No Prometheus replica was found")), () -> listItems("#overview-problems").toString());
+        Await.until(WAIT, "the missing replicas reported", () -> findingSummaries().stream()
+                .anyMatch(p -> p.startsWith("No Prometheus replica was found")), () -> findingSummaries().toString());
         assertThat(Fx.get(() -> ((TextField) robot.lookup("#top-namespace").query()).getText())).isEqualTo(NS);
         shot("wizard-7-overview");
         click("#nav-install");
@@ -487,5 +487,11 @@ class WizardTest {
 
     private static void shot(String name) {
         console.screenshot(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> findingSummaries() {
+        return Fx.get(() -> ((javafx.scene.control.ListView<io.promdeck.app.doctor.Finding>) robot.lookup("#overview-findings").query())
+                .getItems().stream().map(io.promdeck.app.doctor.Finding::summary).toList());
     }
 }

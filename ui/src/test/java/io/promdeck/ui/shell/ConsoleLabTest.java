@@ -179,8 +179,8 @@ class ConsoleLabTest {
             Await.until(WAIT, "the failed reload flagged", () -> this.<ReplicaRow>rows("#replicas-table").get(1).lastReload().equals("FAILED"));
             console.screenshot("prometheus-reload-failed");
             nav("overview");
-            Await.until(WAIT, "the overview problem", () -> Fx.get(() -> ((ListView<String>) robot.lookup("#overview-problems").query())
-                    .getItems().stream().anyMatch(p -> p.contains("prometheus-1: the last configuration reload failed"))));
+            Await.until(WAIT, "the overview problem", () -> Fx.get(() -> ((ListView<io.promdeck.app.doctor.Finding>) robot.lookup("#overview-findings")
+                    .query()).getItems().stream().anyMatch(f -> f.summary().startsWith("prometheus-1: the last reload failed"))));
             console.screenshot("overview-problem");
         } finally {
             broken.restoreConfig();
@@ -295,8 +295,8 @@ class ConsoleLabTest {
     void darkThemeAndOverview() {
         nav("overview");
         robot.clickOn("#theme");
-        Await.until(WAIT, "the overview lines", () -> Fx.get(() -> ((ListView<String>) robot.lookup("#overview-components").query())
-                .getItems().size()) >= 3);
+        Await.until(WAIT, "the overview's findings", () -> Fx.get(() -> ((ListView<?>) robot.lookup("#overview-findings").query())
+                .getItems().size()) >= 10);
         console.screenshot("overview-dark");
         robot.clickOn("#theme");
         console.screenshot("overview");

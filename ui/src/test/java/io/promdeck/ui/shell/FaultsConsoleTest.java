@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -98,7 +99,7 @@ class FaultsConsoleTest {
 
     @SuppressWarnings("unchecked")
     private List<String> overview() {
-        return Fx.get(() -> robot.lookup("#overview-components").tryQuery().map(n -> List.copyOf(((ListView<String>) n).getItems()))
+        return Fx.get(() -> robot.lookup("#overview-alerts").tryQuery().map(n -> List.of(((Label) n).getText().replaceFirst(" · replica label: .*$", "")))
                 .orElse(List.of()));
     }
 
@@ -223,7 +224,7 @@ class FaultsConsoleTest {
     void alertsThatNeverAnsweredAreUnknownNeverNoAlerts() {
         alertmanagers("/api/v2/alerts", new Fault.Stall());
         openProfile();
-        Await.until(WAIT, "the overview", () -> robot.lookup("#overview-components").tryQuery().isPresent());
+        Await.until(WAIT, "the overview", () -> robot.lookup("#overview-alerts").tryQuery().isPresent());
         Await.until(WAIT, "the unknown alerts", () -> overview().stream().anyMatch(l -> l.startsWith("✗ Alerts: unknown")), this::overviewText);
         assertThat(overview()).contains("✗ Alerts: unknown — all 3 peers timed out after 10 s");
         assertThat(text("#health")).startsWith("Degraded");
