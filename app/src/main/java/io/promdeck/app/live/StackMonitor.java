@@ -274,13 +274,18 @@ public final class StackMonitor implements AutoCloseable {
         if (!starts.isOk() || starts.orElseThrow().isEmpty()) {
             return java.util.Optional.empty();
         }
+        // One request for every counter: increase() drops the metric name, so each is labelled with its counter.
+        String query = CounterHistory.COUNTERS.stream()
+                .map(c -> "label_replace(increase(" + c + "[" + CounterHistory.RANGE + "]), \"counter\", \"" + c + "\", \"\", \"\")")
+                .collect(java.util.stream.Collectors.joining(" or "));
+        CallResult<List<io.promdeck.app.prometheus.Sample>> increase = client.queryVector(query);
+        if (!increase.isOk()) {
+            return java.util.Optional.empty();
+        }
         Map<String, List<io.promdeck.app.prometheus.Sample>> increases = new LinkedHashMap<>();
-        for (String counter : CounterHistory.COUNTERS) {
-            CallResult<List<io.promdeck.app.prometheus.Sample>> increase = client.queryVector("increase(" + counter + "[" + CounterHistory.RANGE + "])");
-            if (!increase.isOk()) {
-                return java.util.Optional.empty();
-            }
-            increases.put(counter, increase.orElseThrow());
+        for (io.promdeck.app.prometheus.Sample sample : increase.orElseThrow()) {
+            String counter = sample.labels().getOrDefault("counter", "");
+            increases.computeIfAbsent(counter, k -> new ArrayList<>()).add(sample);
         }
         return java.util.Optional.of(new CounterHistory(increases, starts.orElseThrow()));
     }
