@@ -44,6 +44,11 @@ public record Facts(StackState state, Instant now) {
         return state.shape().expected(component);
     }
 
+    /** "Both" for two, "All 3" for more: "Both replicas answer". */
+    public static String all(int n) {
+        return n == 2 ? "Both" : "All " + n;
+    }
+
     public static String node(String kind, String name) {
         return kind + "/" + name;
     }

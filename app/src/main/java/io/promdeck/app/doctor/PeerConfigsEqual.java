@@ -22,6 +22,6 @@ final class PeerConfigsEqual implements Check {
             return f.fail("The peers run different configurations: routing and receivers depend on which peer an alert meets",
                     "Mount one configuration (a shared Secret or ConfigMap) on every peer and reload them all.");
         }
-        return f.ok("All " + fresh.size() + " peers run the same configuration");
+        return f.ok(Facts.all(fresh.size()) + " peers run the same configuration");
     }
 }

@@ -54,6 +54,6 @@ final class PeerMeshComplete implements Check {
             return f.fail(String.join("; ", parts) + ": a silence or a notification may not reach every peer",
                     "Bring the missing peer back (restart it); check that the peers reach each other's gossip port (9094, TCP and UDP).");
         }
-        return f.ok("All " + expected + " peers answer and see each other");
+        return f.ok(Facts.all(expected) + " peers answer and see each other");
     }
 }

@@ -33,7 +33,7 @@ final class ReplicaConfigsEqual implements Check {
             return f.fail("The replicas run different configurations" + differ,
                     "Render both replicas' configuration from one source (a shared ConfigMap) and reload both.");
         }
-        return f.ok("All " + fresh.size() + " replicas run the same configuration"
+        return f.ok(Facts.all(fresh.size()) + " replicas run the same configuration"
                 + (label.known() ? " apart from '" + label.name() + "'" : ""));
     }
 

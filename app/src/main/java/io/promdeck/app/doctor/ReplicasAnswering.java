@@ -38,6 +38,6 @@ final class ReplicasAnswering implements Check {
         if (fresh.size() < expected) {
             return f.warn(fresh.size() + " of " + expected + " replicas answer", "Bring the replicas that do not answer back.");
         }
-        return f.ok("All " + expected + " replicas answer");
+        return f.ok(Facts.all(expected) + " replicas answer");
     }
 }
