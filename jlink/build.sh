@@ -37,10 +37,10 @@ fx_jars=$(ls ui/target/lib/javafx-*-linux.jar 2>/dev/null | tr '\n' ':')
 [ -n "$fx_jars" ] || fail "no platform JavaFX jars in ui/target/lib"
 # Modules: what jdeps finds in the jars (java.desktop, java.sql and java.naming for Jackson and Logback, java.logging,
 # java.xml) plus what is only used by name at run time: jdk.crypto.ec (TLS with EC keys, as most API servers use),
-# jdk.unsupported (sun.misc.Unsafe for JavaFX and Jackson).
+# jdk.unsupported (sun.misc.Unsafe for JavaFX and Jackson), jdk.httpserver (the local stack's notification receiver).
 "$java_home/bin/jlink" \
   --module-path "$fx_jars" \
-  --add-modules java.base,java.desktop,java.logging,java.naming,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,javafx.controls \
+  --add-modules java.base,java.desktop,java.logging,java.naming,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.unsupported,javafx.controls \
   --exclude-resources='/javafx.graphics/*.so' \
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$out/runtime"

@@ -1,5 +1,6 @@
 package io.promdeck.testing;
 
+import io.promdeck.app.sandbox.FreePorts;
 import io.promdeck.app.alertmanager.AlertmanagerClient;
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.ClusterState;

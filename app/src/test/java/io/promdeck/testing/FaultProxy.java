@@ -128,6 +128,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Forgets the in-flight maxima and the requests seen so far (a new phase of a test). */
     public void resetCounts() {
+        inFlight.clear();
         maxInFlight.clear();
         seen.clear();
     }
@@ -180,12 +181,15 @@ public final class FaultProxy implements AutoCloseable {
             byte[] body = in.readNBytes(length);
             Fault fault = faultFor(path);
             seen.add(new Seen(method, path, fault));
-            int now = inFlight.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            // Each request keeps the counter it incremented: after resetCounts() a request of an earlier phase still
+            // held here (a stall, a delay) decrements its own phase's counter and does not count in the new one.
+            AtomicInteger counter = inFlight.computeIfAbsent(path, k -> new AtomicInteger());
+            int now = counter.incrementAndGet();
             maxInFlight.computeIfAbsent(path, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
             try {
                 answer(client, fault, rewriteRequest(headText), body);
             } finally {
-                inFlight.get(path).decrementAndGet();
+                counter.decrementAndGet();
             }
         } catch (IOException e) {
             // The client or upstream went away mid-way: exactly what some faults provoke.

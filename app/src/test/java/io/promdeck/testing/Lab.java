@@ -1,5 +1,6 @@
 package io.promdeck.testing;
 
+import io.promdeck.app.sandbox.FreePorts;
 import io.promdeck.app.http.HttpClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;

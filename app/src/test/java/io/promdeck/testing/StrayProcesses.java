@@ -58,22 +58,9 @@ final class StrayProcesses {
         }
     }
 
+    /** Stops what the lab started, by its pid files, each only while its command line still names its folder. */
     private static void killStartedIn(Path lab) throws IOException {
-        List<Path> pidFiles;
-        try (Stream<Path> files = Files.walk(lab, 1)) {
-            pidFiles = files.filter(p -> p.toString().endsWith(".pid")).toList();
-        }
-        for (Path pidFile : pidFiles) {
-            long pid;
-            try {
-                pid = Long.parseLong(Files.readString(pidFile).strip());
-            } catch (NumberFormatException | IOException e) {
-                continue;
-            }
-            ProcessHandle.of(pid)
-                    .filter(h -> h.info().arguments().map(args -> String.join(" ", args).contains(lab.toString())).orElse(false))
-                    .ifPresent(ProcessHandle::destroyForcibly);
-        }
+        io.promdeck.app.sandbox.LocalStacks.stopByPidFiles(lab);
     }
 
     static void deleteTree(Path dir) {

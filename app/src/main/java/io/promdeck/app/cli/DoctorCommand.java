@@ -9,6 +9,7 @@ import io.promdeck.app.doctor.DiagnosisReport;
 import io.promdeck.app.doctor.Doctor;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
+import io.promdeck.app.sandbox.LocalStacks;
 import io.promdeck.app.session.ConnectFailure;
 import io.promdeck.app.session.SessionOpener;
 import io.promdeck.app.session.StackSession;
@@ -43,6 +44,9 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "FILE", description = "a direct-URL profile instead of a kubeconfig context")
     Path profile;
+
+    @Option(names = "--sandbox", description = "the local stack on this workstation ('promdeck sandbox up')")
+    boolean sandbox;
 
     @Option(names = "--json", description = "print JSON (stable field names, see the README) instead of a table")
     boolean json;
@@ -80,6 +84,10 @@ final class DoctorCommand implements Callable<Integer> {
             err.println("--profile is a stack of its own: leave out --context and --namespace.");
             return PromdeckCli.COULD_NOT_CHECK;
         }
+        if (sandbox && (profile != null || context != null || namespace != null)) {
+            err.println("--sandbox is a stack of its own: leave out --profile, --context and --namespace.");
+            return PromdeckCli.COULD_NOT_CHECK;
+        }
         ExecutorService executor = Executors.newCachedThreadPool(daemon("promdeck-doctor"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("promdeck-doctor-timer"));
         SettingsFolder settings = SettingsFolder.forPlatform(environment.variables(), environment.home(), System.getProperty("os.name", "linux"));
@@ -87,7 +95,15 @@ final class DoctorCommand implements Callable<Integer> {
         SessionOpener.Listeners quiet = new SessionOpener.Listeners(p -> { }, s -> { }, s -> { });
         StackSession session;
         try {
-            if (profile != null) {
+            if (sandbox) {
+                var found = LocalStacks.forUser(environment.variables(), environment.home()).find();
+                if (found.sandbox().isEmpty()) {
+                    err.println("Could not check: no local stack runs (start one with 'promdeck sandbox up').");
+                    shutdown(executor, timer);
+                    return PromdeckCli.COULD_NOT_CHECK;
+                }
+                session = opener.openSandbox(found.sandbox().get(), quiet);
+            } else if (profile != null) {
                 session = opener.openProfile(profile.isAbsolute() ? profile : Path.of(System.getProperty("promdeck.caller.dir", "."))
                         .resolve(profile), quiet);
             } else {
@@ -101,7 +117,7 @@ final class DoctorCommand implements Callable<Integer> {
                 String ns = namespace != null ? namespace : kubeconfig.context(chosen).map(c -> c.namespace()).orElse("monitoring");
                 session = opener.open(kubeconfig, chosen, ns, Optional.empty(), quiet);
             }
-        } catch (KubeconfigException | ConnectFailure | DirectProfiles.ProfileException e) {
+        } catch (KubeconfigException | ConnectFailure | DirectProfiles.ProfileException | java.io.IOException e) {
             err.println("Could not check: " + e.getMessage());
             shutdown(executor, timer);
             return PromdeckCli.COULD_NOT_CHECK;

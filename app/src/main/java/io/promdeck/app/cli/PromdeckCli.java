@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "promdeck", mixinStandardHelpOptions = true, version = "Promdeck 0.1.0",
         description = "Operations console for highly-available Prometheus. Without a command it opens the console window.",
-        subcommands = {DoctorCommand.class})
+        subcommands = {DoctorCommand.class, SandboxCommand.class})
 public final class PromdeckCli implements Runnable {
 
     public static final int OK = 0;
@@ -23,7 +23,7 @@ public final class PromdeckCli implements Runnable {
     public static final int COULD_NOT_CHECK = 3;
 
     /** The commands this handles; anything else opens the window. */
-    public static final List<String> COMMANDS = List.of("doctor");
+    public static final List<String> COMMANDS = List.of("doctor", "sandbox");
 
     /** Where a command reads its inputs (tests make one up; the launcher takes the process'). */
     public record Environment(Map<String, String> variables, Path home, Clock clock) {
@@ -78,6 +78,15 @@ public final class PromdeckCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == DoctorCommand.class) {
                 return type.cast(new DoctorCommand(environment));
+            }
+            if (type == SandboxCommand.Up.class) {
+                return type.cast(new SandboxCommand.Up(environment));
+            }
+            if (type == SandboxCommand.Status.class) {
+                return type.cast(new SandboxCommand.Status(environment));
+            }
+            if (type == SandboxCommand.Down.class) {
+                return type.cast(new SandboxCommand.Down(environment));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -28,6 +28,11 @@ final class ConfigFiles {
     }
 
     static String prometheus(StackParameters p, Map<String, String> values) {
+        return write(prometheusTree(p, values));
+    }
+
+    /** The Prometheus configuration as a tree, for the topologies that build on it ({@link StaticConfigs}). */
+    static ObjectNode prometheusTree(StackParameters p, Map<String, String> values) {
         ObjectNode root = NODES.objectNode();
         ObjectNode global = root.putObject("global");
         global.put("scrape_interval", p.scrapeInterval());
@@ -51,7 +56,7 @@ final class ConfigFiles {
             root.putArray("remote_write").addObject().put("url", "http://influxdb:8086/api/v1/prom/write?db=prometheus");
             root.putArray("remote_read").addObject().put("url", "http://influxdb:8086/api/v1/prom/read?db=prometheus");
         }
-        return write(root);
+        return root;
     }
 
     static List<String> alertmanagerTargets(StackParameters p) {

@@ -11,6 +11,7 @@ public record ReplicaLabel(String name, Source source) {
         INSTALLED("the installed parameters"),
         OPERATOR("the Prometheus resource's replicaExternalLabelName"),
         PROFILE("the direct profile"),
+        SANDBOX("the local stack's configuration"),
         DETECTED("the one external label whose value differs between the replicas"),
         UNKNOWN("no source: the replicas share every external label, and nothing says which one should differ");
 

@@ -14,9 +14,15 @@ import java.util.TreeMap;
  * @param config  the configuration it runs, as it serves it
  * @param targets its active targets per job
  * @param metrics its own {@code /metrics} (the counters Promdeck reads), this reading and the one before
+ * @param agent   it runs in agent mode (no TSDB: {@code headSeries} is -1)
  */
 public record ReplicaStatus(String version, Instant startTime, boolean reloadSuccess, Instant lastConfigTime, LoadedConfig config,
-        TargetSummary targets, long headSeries, MetricsWindow metrics) {
+        TargetSummary targets, long headSeries, MetricsWindow metrics, boolean agent) {
+
+    public ReplicaStatus(String version, Instant startTime, boolean reloadSuccess, Instant lastConfigTime, LoadedConfig config,
+            TargetSummary targets, long headSeries, MetricsWindow metrics) {
+        this(version, startTime, reloadSuccess, lastConfigTime, config, targets, headSeries, metrics, false);
+    }
 
     static final String SAMPLES_APPENDED = "prometheus_tsdb_head_samples_appended_total";
 

@@ -52,7 +52,7 @@ public final class StackMonitor implements AutoCloseable {
 
     /** Counters read from each Prometheus replica's own {@code /metrics}. */
     static final List<String> PROMETHEUS_COUNTERS = List.of("prometheus_notifications_", "prometheus_rule_evaluation_failures_total",
-            "prometheus_rule_group_", "prometheus_tsdb_head_samples_appended_total", "prometheus_config_last_reload", "process_start_time_seconds");
+            "prometheus_rule_group_", "prometheus_tsdb_head_samples_appended_total", "prometheus_remote_storage_samples_failed_total", "prometheus_config_last_reload", "process_start_time_seconds");
     /** Counters read from each Alertmanager peer's own {@code /metrics}. */
     static final List<String> ALERTMANAGER_COUNTERS = List.of("alertmanager_notifications_", "alertmanager_notification_requests_",
             "alertmanager_cluster_", "alertmanager_config_last_reload", "process_start_time_seconds");
@@ -108,7 +108,17 @@ public final class StackMonitor implements AutoCloseable {
                 expected.put(c, Math.max(endpoints.expected(c), shape.expected(c)));
             }
         }
-        this.state = new AtomicReference<>(StackState.empty(new StackShape(expected, shape.replicaLabel(), addresses)));
+        Map<String, String> groups = new LinkedHashMap<>(shape.groups());
+        Map<String, PrometheusRole> roles = new LinkedHashMap<>(shape.roles());
+        for (Endpoint e : endpoints.of(Component.PROMETHEUS)) {
+            if (!e.group().isEmpty()) {
+                groups.putIfAbsent(e.name(), e.group());
+            }
+            if (e.role() != PrometheusRole.REPLICA) {
+                roles.putIfAbsent(e.name(), e.role());
+            }
+        }
+        this.state = new AtomicReference<>(StackState.empty(new StackShape(expected, shape.replicaLabel(), addresses, groups, roles)));
         String replicaLabel = shape.replicaLabel().map(ReplicaLabel::name).orElse(PrometheusClient.DEFAULT_REPLICA_LABEL);
         for (Endpoint e : endpoints.of(Component.PROMETHEUS)) {
             prometheus.put(e.name(), new PrometheusClient(api(e, callTimeout), replicaLabel));
@@ -145,9 +155,9 @@ public final class StackMonitor implements AutoCloseable {
      */
     private void defineTasks() {
         prometheus.forEach((name, client) -> {
-            task("prometheus/" + name, null, () -> refresh(name, () -> replicaStatus(client, previousMetrics(state.get().replicas().get(name))),
-                    StackState::withReplica, StackState::replicas));
-            task("prometheus-details/" + name, DETAILS_INTERVAL, () -> refreshDetails(name, () -> replicaDetails(client),
+            task("prometheus/" + name, null, () -> refresh(name, () -> replicaStatus(client, previousMetrics(state.get().replicas().get(name)),
+                    state.get().shape().role(name) == PrometheusRole.AGENT), StackState::withReplica, StackState::replicas));
+            task("prometheus-details/" + name, DETAILS_INTERVAL, () -> refreshDetails(name, () -> replicaDetails(client, agent(name)),
                     StackDetails::withReplica, StackDetails::replicas));
         });
         alertmanagers.forEach((name, client) -> {
@@ -233,7 +243,14 @@ public final class StackMonitor implements AutoCloseable {
         return CallResult.ok(next, reading.elapsed());
     }
 
-    static CallResult<ReplicaStatus> replicaStatus(PrometheusClient client, MetricsWindow previous) {
+    /** Whether a replica is an agent: its role says so, or its last status showed it (agents serve no TSDB). */
+    private boolean agent(String name) {
+        StackState s = state.get();
+        return s.shape().role(name) == PrometheusRole.AGENT
+                || s.replicas().containsKey(name) && s.replicas().get(name).value().map(ReplicaStatus::agent).orElse(false);
+    }
+
+    static CallResult<ReplicaStatus> replicaStatus(PrometheusClient client, MetricsWindow previous, boolean knownAgent) {
         CallResult<RuntimeInfo> runtime = client.runtimeInfo();
         if (!runtime.isOk()) {
             return runtime.retype();
@@ -241,9 +258,10 @@ public final class StackMonitor implements AutoCloseable {
         var build = client.buildInfo();
         CallResult<LoadedConfig> config = client.config();
         CallResult<TargetSummary> targets = client.targets();
-        CallResult<HeadStats> head = client.headStats();
+        CallResult<HeadStats> head = knownAgent ? null : client.headStats();
+        boolean agent = knownAgent || head != null && unavailableInAgentMode(head);
         CallResult<MetricsText> metrics = client.metricsText(PROMETHEUS_COUNTERS);
-        for (CallResult<?> r : List.of(build, config, targets, head, metrics)) {
+        for (CallResult<?> r : agent ? List.of(build, config, targets, metrics) : List.of(build, config, targets, head, metrics)) {
             if (!r.isOk()) {
                 return r.retype();
             }
@@ -252,10 +270,21 @@ public final class StackMonitor implements AutoCloseable {
         MetricsWindow window = previous == null ? MetricsWindow.first(metrics.orElseThrow(), now) : previous.next(metrics.orElseThrow(), now);
         RuntimeInfo info = runtime.orElseThrow();
         return CallResult.ok(new ReplicaStatus(build.orElseThrow().version(), info.startTime(), info.reloadConfigSuccess(),
-                info.lastConfigTime(), config.orElseThrow(), targets.orElseThrow(), head.orElseThrow().numSeries(), window), runtime.elapsed());
+                info.lastConfigTime(), config.orElseThrow(), targets.orElseThrow(), agent ? -1 : head.orElseThrow().numSeries(), window, agent),
+                runtime.elapsed());
     }
 
-    static CallResult<ReplicaDetails> replicaDetails(PrometheusClient client) {
+    /** Prometheus in agent mode answers queries, rules and TSDB status with 422 "unavailable with Prometheus Agent". */
+    static boolean unavailableInAgentMode(CallResult<?> result) {
+        return result.failure().map(e -> e instanceof io.promdeck.app.http.CallError.HttpError http && http.status() == 422
+                && http.message().contains("unavailable with Prometheus Agent")).orElse(false);
+    }
+
+    static CallResult<ReplicaDetails> replicaDetails(PrometheusClient client, boolean agent) {
+        if (agent) {
+            return CallResult.ok(new ReplicaDetails(new DiscoveredAlertmanagers(List.of(), List.of()), List.of(), java.util.Optional.empty()),
+                    Duration.ZERO);
+        }
         CallResult<DiscoveredAlertmanagers> discovered = client.alertmanagers();
         if (!discovered.isOk()) {
             return discovered.retype();

@@ -59,6 +59,28 @@ public record StackState(
     }
 
     /**
+     * This state with only the named Prometheus endpoints (one HA group of a federated or sharded stack), expecting
+     * as many as are named; the rest (peers, alerts, Thanos) as it is. The replica label, when detected, is detected
+     * within the group.
+     */
+    public StackState onlyPrometheus(java.util.Collection<String> names) {
+        Map<String, Snapshot<ReplicaStatus>> kept = new LinkedHashMap<>(replicas);
+        kept.keySet().retainAll(names);
+        Map<String, Snapshot<ReplicaDetails>> keptDetails = new LinkedHashMap<>(details.replicas());
+        keptDetails.keySet().retainAll(names);
+        Map<io.promdeck.app.cluster.Component, Integer> expected = new java.util.EnumMap<>(io.promdeck.app.cluster.Component.class);
+        expected.putAll(shape.expected());
+        expected.put(io.promdeck.app.cluster.Component.PROMETHEUS, names.size());
+        Map<String, String> groups = new LinkedHashMap<>(shape.groups());
+        groups.keySet().retainAll(names);
+        Map<String, PrometheusRole> roles = new LinkedHashMap<>(shape.roles());
+        roles.keySet().retainAll(names);
+        return new StackState(kept, peers, alerts, silences, stores,
+                new StackDetails(keptDetails, details.peerMetrics(), details.queryFlags(), details.components()),
+                new StackShape(expected, shape.replicaLabel(), shape.peerAddresses(), groups, roles));
+    }
+
+    /**
      * The replica label: as the stack declares it; else detected as the one external label whose value differs between
      * the replicas that answered; else unknown.
      */

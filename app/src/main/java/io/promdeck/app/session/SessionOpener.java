@@ -21,6 +21,7 @@ import io.promdeck.app.live.ReplicaLabel;
 import io.promdeck.app.live.StackShape;
 import io.promdeck.app.live.StackMonitor;
 import io.promdeck.app.live.StackState;
+import io.promdeck.app.sandbox.Sandbox;
 import io.promdeck.app.transport.ClusterEndpoints;
 import io.promdeck.app.transport.DirectProfile;
 import io.promdeck.app.transport.DirectProfiles;
@@ -140,6 +141,19 @@ public final class SessionOpener {
             StackDiscovery.parseSelector(selector);
             overrides.put(context, component, io.promdeck.app.cluster.DiscoveryOverride.selector(selector.strip()));
         }
+    }
+
+    /** A local stack on this workstation: its processes' loopback URLs, its groups and roles, the replica label it was rendered with. */
+    public StackSession openSandbox(Sandbox sandbox, Listeners listeners) {
+        listeners.progress().accept("Opening the local stack (" + sandbox.topology().title() + ")…");
+        var endpoints = sandbox.endpoints(HttpClients.defaults().build());
+        StackMonitor monitor = new StackMonitor(endpoints, new RefreshScheduler(timer, executor, refreshFloorMillis), executor, clock,
+                listeners.state(), StackMonitor.CALL_TIMEOUT, sandbox.shape());
+        if (live) {
+            monitor.start();
+        }
+        return new StackSession("local stack (" + sandbox.topology().title() + ")", System.getProperty("user.name", "unknown"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), monitor, Optional.empty(), Optional.empty(), Optional.of(sandbox));
     }
 
     /** A direct-URL profile: no Kubernetes, the URLs it lists. */

@@ -7,10 +7,11 @@ import io.promdeck.app.live.NamespaceWatch;
 import io.promdeck.app.live.StackMonitor;
 import io.promdeck.app.transport.ClusterEndpoints;
 import io.promdeck.app.transport.TransportMode;
+import io.promdeck.app.sandbox.Sandbox;
 import java.util.Optional;
 
 /**
- * An open stack: what the connection check, preflight and discovery found, and the monitor keeping its state live.
+ * An open stack (closing the session leaves a local stack running: it is stopped on its own, by the operator): what the connection check, preflight and discovery found, and the monitor keeping its state live.
  * For a direct-URL profile the Kubernetes parts are empty. Closing it stops every refresh, informer and forward.
  */
 public record StackSession(
@@ -22,7 +23,14 @@ public record StackSession(
         Optional<TransportMode.Choice> transport,
         StackMonitor monitor,
         Optional<NamespaceWatch> namespaceWatch,
-        Optional<ClusterEndpoints> clusterEndpoints) implements AutoCloseable {
+        Optional<ClusterEndpoints> clusterEndpoints,
+        Optional<Sandbox> sandbox) implements AutoCloseable {
+
+    public StackSession(String title, String userName, Optional<ClusterConnection> connection, Optional<Capabilities> capabilities,
+            Optional<DiscoveredStack> discovered, Optional<TransportMode.Choice> transport, StackMonitor monitor,
+            Optional<NamespaceWatch> namespaceWatch, Optional<ClusterEndpoints> clusterEndpoints) {
+        this(title, userName, connection, capabilities, discovered, transport, monitor, namespaceWatch, clusterEndpoints, Optional.empty());
+    }
 
     @Override
     public void close() {

@@ -2,7 +2,7 @@ package io.promdeck.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promdeck.testing.FreePorts;
+import io.promdeck.app.sandbox.FreePorts;
 import io.promdeck.testing.kube.KubeconfigWriter;
 import io.promdeck.testing.kube.MockApiServer;
 import java.nio.file.Path;

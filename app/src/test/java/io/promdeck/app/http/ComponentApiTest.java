@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promdeck.app.prometheus.BuildInfo;
 import io.promdeck.app.prometheus.PrometheusClient;
-import io.promdeck.testing.FreePorts;
+import io.promdeck.app.sandbox.FreePorts;
 import io.promdeck.testing.TestHttpServer;
 import io.promdeck.testing.TestHttpServer.Reply;
 import java.io.IOException;

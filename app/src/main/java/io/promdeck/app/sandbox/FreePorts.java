@@ -1,4 +1,4 @@
-package io.promdeck.testing;
+package io.promdeck.app.sandbox;
 
 import java.io.IOException;
 import java.net.DatagramSocket;

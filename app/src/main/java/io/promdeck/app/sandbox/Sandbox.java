@@ -1,0 +1,517 @@
+package io.promdeck.app.sandbox;
+
+import io.promdeck.app.cluster.Component;
+import io.promdeck.app.http.DirectTransport;
+import io.promdeck.app.live.PrometheusRole;
+import io.promdeck.app.live.ReplicaLabel;
+import io.promdeck.app.live.StackShape;
+import io.promdeck.app.transport.Endpoint;
+import io.promdeck.app.transport.StackEndpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * A local stack on this workstation: the processes of one {@link Topology} on free 127.0.0.1 ports, each in its own
+ * folder under the stack's folder, configured by the cluster install's renderer ({@link SandboxPlan}). Started
+ * detached, so a console restart finds it running and {@link #attach re-attaches}; stopped by pid, and only a pid whose
+ * command line still names this stack's folder is ever signalled.
+ */
+public final class Sandbox {
+
+    /** Starts retried when a chosen port was taken meanwhile. */
+    static final int START_ATTEMPTS = 3;
+    public static final String NOTIFICATIONS = "notifications.jsonl";
+    private static final Set<Process> TO_REAP = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TO_REAP.forEach(Process::destroyForcibly), "sandbox-reaper"));
+    }
+
+    /**
+     * @param outliveConsole the processes keep running when this JVM exits (the product); false stops them with the JVM
+     *                       (tests)
+     * @param readyTimeout   how long every process may take to become ready
+     * @param environment    where the programs are looked up ({@code PATH})
+     * @param receiverPort   where the console's notification receiver listens (started before the stack, so the first
+     *                       notification already reaches it); 0 to pick a free port that nothing answers yet
+     */
+    public record Options(boolean outliveConsole, Duration readyTimeout, Map<String, String> environment, int receiverPort) {
+
+        public static Options product() {
+            return new Options(true, Duration.ofSeconds(90), System.getenv(), 0);
+        }
+
+        public static Options forTests() {
+            return new Options(false, Duration.ofSeconds(90), System.getenv(), 0);
+        }
+
+        public Options withReceiverPort(int port) {
+            return new Options(outliveConsole, readyTimeout, environment, port);
+        }
+
+        public Options withEnvironment(Map<String, String> env) {
+            return new Options(outliveConsole, readyTimeout, env, receiverPort);
+        }
+    }
+
+    /** Progress of a start: a sentence ("alertmanager-1: cluster settling with 2 of 3 peers"), members ready of all. */
+    @FunctionalInterface
+    public interface Listener {
+        void progress(String sentence, int ready, int total);
+
+        static Listener none() {
+            return (sentence, ready, total) -> {
+            };
+        }
+    }
+
+    /** Whether the recorded processes run. */
+    public enum Liveness {
+        RUNNING, PARTLY_RUNNING, STOPPED
+    }
+
+    /** One member's process now. */
+    public record MemberStatus(Member member, long pid, State state) {
+        public enum State {
+            RUNNING, FROZEN, STOPPED
+        }
+    }
+
+    private final SandboxPlan plan;
+    private final Map<String, SandboxProcess> processes;
+    private final Instant started;
+    private final Map<String, Duration> readiness;
+    private final Duration startup;
+    private final boolean outliveConsole;
+
+    private Sandbox(SandboxPlan plan, Map<String, SandboxProcess> processes, Instant started, Map<String, Duration> readiness, Duration startup,
+            boolean outliveConsole) {
+        this.outliveConsole = outliveConsole;
+        this.plan = plan;
+        this.processes = Map.copyOf(processes);
+        this.started = started;
+        this.readiness = Map.copyOf(readiness);
+        this.startup = startup;
+    }
+
+    public SandboxPlan plan() {
+        return plan;
+    }
+
+    public Topology topology() {
+        return plan.topology();
+    }
+
+    public Path dir() {
+        return plan.dir();
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    /** From the first launch to every process ready; zero for a stack this console attached to. */
+    public Duration startup() {
+        return startup;
+    }
+
+    /** Each member's own readiness time, from its launch to its first ready probe; empty when attached. */
+    public Map<String, Duration> readiness() {
+        return readiness;
+    }
+
+    public SandboxProcess process(String member) {
+        SandboxProcess process = processes.get(member);
+        if (process == null) {
+            throw new IllegalArgumentException("no member " + member + " in this local stack");
+        }
+        return process;
+    }
+
+    public Member member(String name) {
+        return plan.members().stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no member " + name + " in this local stack"));
+    }
+
+    public List<MemberStatus> status() {
+        List<MemberStatus> out = new ArrayList<>();
+        for (Member m : plan.members()) {
+            SandboxProcess p = processes.get(m.name());
+            MemberStatus.State state = !p.alive() ? MemberStatus.State.STOPPED : p.frozen() ? MemberStatus.State.FROZEN : MemberStatus.State.RUNNING;
+            out.add(new MemberStatus(m, p.pid(), state));
+        }
+        return out;
+    }
+
+    public Liveness liveness() {
+        long alive = processes.values().stream().filter(SandboxProcess::alive).count();
+        return alive == processes.size() ? Liveness.RUNNING : alive == 0 ? Liveness.STOPPED : Liveness.PARTLY_RUNNING;
+    }
+
+    /** The folder of the stack's programs' binaries found on this machine, or the sentence naming what to install. */
+    static Map<Program, Path> programs(Topology topology, Map<String, String> environment) throws MissingPrograms {
+        Map<Program, Path> found = new EnumMap<>(Program.class);
+        List<Program> missing = new ArrayList<>();
+        for (Program program : topology.programs()) {
+            program.find(environment).ifPresentOrElse(path -> found.put(program, path), () -> missing.add(program));
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingPrograms(missing);
+        }
+        return found;
+    }
+
+    /**
+     * Starts a new stack in {@code dir} (which must hold no running one) and waits for every process to be really
+     * ready. A port taken between choosing and binding it is retried on new ports; any other failure stops what was
+     * started and says which process failed, with its log's last lines.
+     */
+    public static Sandbox start(Topology topology, Path dir, Options options, Listener listener)
+            throws MissingPrograms, SandboxException, InterruptedException {
+        Map<Program, Path> binaries = programs(topology, options.environment());
+        SandboxException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            deleteTree(dir);
+            SandboxPlan plan = SandboxPlan.create(topology, dir, options.receiverPort());
+            Launch launch = new Launch(plan, binaries, options, listener);
+            try {
+                return launch.run();
+            } catch (PortTaken e) {
+                last = new SandboxException(e.getMessage());
+                launch.stopAll();
+                listener.progress("A port was taken meanwhile; starting again on other ports (attempt " + (attempt + 1) + ")", 0,
+                        plan.members().size());
+            } catch (SandboxException | InterruptedException | RuntimeException e) {
+                launch.stopAll();
+                throw e;
+            }
+        }
+        throw last;
+    }
+
+    /** The stack recorded in {@code dir}, with its processes as they are now (some may have stopped); empty when none. */
+    public static Optional<Sandbox> attach(Path dir) throws IOException {
+        Optional<SandboxState> state = SandboxState.read(dir);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        SandboxState s = state.get();
+        SandboxPlan plan = SandboxPlan.restore(s);
+        Map<String, SandboxProcess> processes = new LinkedHashMap<>();
+        for (Member m : plan.members()) {
+            List<String> command = s.commands().getOrDefault(m.name(), List.of());
+            processes.put(m.name(), new SandboxProcess(m.name(), command, dir.resolve(m.name()), m.environment(), s.pids().getOrDefault(m.name(), -1L)));
+        }
+        return Optional.of(new Sandbox(plan, processes, s.started(), Map.of(), Duration.ZERO, true));
+    }
+
+    /**
+     * Starts one member again (it must not be running) with its own command line, or {@code commandLine} for a drill,
+     * waits until it is ready, and records its new pid.
+     */
+    public synchronized void startMember(String name, List<String> commandLine, int expectedPeers, Duration timeout)
+            throws SandboxException, InterruptedException {
+        SandboxProcess process = process(name);
+        Member member = member(name);
+        try {
+            Process child = commandLine == null ? process.start() : process.startWith(commandLine);
+            if (!outliveConsole) {
+                TO_REAP.add(child);
+                child.onExit().thenAccept(TO_REAP::remove);
+            }
+        } catch (IOException e) {
+            throw new SandboxException("Cannot start " + name + ": " + e.getMessage(), e);
+        }
+        record();
+        OkHttpClient http = io.promdeck.app.http.HttpClients.defaults().connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2))
+                .callTimeout(Duration.ofSeconds(3)).build();
+        try {
+            Readiness readiness = new Readiness(http);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Readiness.Probe probe = readiness.probe(member, expectedPeers);
+            while (!probe.ready()) {
+                if (!process.alive()) {
+                    throw new SandboxException(name + " exited while starting. Its log ends with:\n" + process.logTail(15));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SandboxException(name + " is not ready after " + timeout.toSeconds() + " s: " + probe.seen());
+                }
+                Thread.sleep(100);
+                probe = readiness.probe(member, expectedPeers);
+            }
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** Rewrites the state file with the processes' current pids (after a member was started again). */
+    private void record() throws SandboxException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        processes.forEach((name, p) -> {
+            pids.put(name, p.pid());
+            commands.put(name, p.command());
+        });
+        try {
+            new SandboxState(SandboxState.FORMAT, plan.topology(), plan.dir().toString(), plan.receiverPort(), started, plan.members(), pids,
+                    commands).write();
+        } catch (IOException e) {
+            throw new SandboxException("Cannot record the local stack's pids in " + plan.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops every process of the stack (SIGTERM to all at once, SIGKILL after 10 s), then removes its folder. */
+    public void stop() {
+        processes.values().forEach(p -> p.handle().ifPresent(ProcessHandle::destroy));
+        processes.values().forEach(p -> p.stop(Duration.ofSeconds(10)));
+        deleteTree(plan.dir());
+    }
+
+    /** Where the console's receiver keeps this stack's notifications. */
+    public Path notificationsFile() {
+        return plan.dir().resolve(NOTIFICATIONS);
+    }
+
+    /** The Alertmanager member listening on a port (a webhook's external URL names it); null for another port. */
+    public String alertmanagerOnPort(int port) {
+        return plan.alertmanagers().stream().filter(m -> m.port() == port).map(Member::name).findFirst().orElse(null);
+    }
+
+    /** The endpoints the console's clients use: every Prometheus (with its group and role) and every Alertmanager. */
+    public StackEndpoints endpoints(OkHttpClient http) {
+        Map<Component, List<Endpoint>> byComponent = new EnumMap<>(Component.class);
+        List<Endpoint> prometheus = new ArrayList<>();
+        List<Endpoint> alertmanagers = new ArrayList<>();
+        for (Member m : plan.members()) {
+            if (m.program() == Program.PROMETHEUS) {
+                prometheus.add(new Endpoint(Component.PROMETHEUS, m.name(), new DirectTransport(http, m.url()), true, m.address(), m.group(),
+                        m.role().prometheusRole()));
+            } else if (m.program() == Program.ALERTMANAGER) {
+                alertmanagers.add(new Endpoint(Component.ALERTMANAGER, m.name(), new DirectTransport(http, m.url()), true, m.address()));
+            }
+        }
+        byComponent.put(Component.PROMETHEUS, prometheus);
+        byComponent.put(Component.ALERTMANAGER, alertmanagers);
+        Map<Component, Integer> expected = new EnumMap<>(Component.class);
+        byComponent.forEach((c, list) -> expected.put(c, list.size()));
+        return new StackEndpoints("local stack (" + topology().title() + ")", byComponent, expected);
+    }
+
+    /** What the doctor expects: the members, the replica label the renderer set, each Prometheus' group and role. */
+    public StackShape shape() {
+        Map<Component, Integer> expected = new EnumMap<>(Component.class);
+        expected.put(Component.PROMETHEUS, plan.prometheus().size());
+        expected.put(Component.ALERTMANAGER, plan.alertmanagers().size());
+        Map<String, String> peers = new LinkedHashMap<>();
+        plan.alertmanagers().forEach(m -> peers.put(m.name(), m.address()));
+        Map<String, String> groups = new LinkedHashMap<>();
+        Map<String, PrometheusRole> roles = new LinkedHashMap<>();
+        for (Member m : plan.prometheus()) {
+            if (!m.group().isEmpty()) {
+                groups.put(m.name(), m.group());
+            }
+            roles.put(m.name(), m.role().prometheusRole());
+        }
+        return new StackShape(expected, Optional.of(ReplicaLabel.given(plan.parameters().replicaLabel(), ReplicaLabel.Source.SANDBOX)), peers,
+                groups, roles);
+    }
+
+    /** Removes a folder and everything in it; quietly does nothing when it is not there. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A port chosen free was bound by someone else before the process could: start again on other ports. */
+    private static final class PortTaken extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    /** One attempt at starting a plan. */
+    private static final class Launch {
+        private final SandboxPlan plan;
+        private final Map<Program, Path> binaries;
+        private final Options options;
+        private final Listener listener;
+        private final Map<String, SandboxProcess> processes = new LinkedHashMap<>();
+        private final Map<String, Long> launched = new LinkedHashMap<>();
+        private final Map<String, Duration> ready = new LinkedHashMap<>();
+        private final OkHttpClient http = io.promdeck.app.http.HttpClients.defaults().connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).build();
+        private final Readiness readiness = new Readiness(http);
+
+        Launch(SandboxPlan plan, Map<Program, Path> binaries, Options options, Listener listener) {
+            this.plan = plan;
+            this.binaries = binaries;
+            this.options = options;
+            this.listener = listener;
+        }
+
+        Sandbox run() throws SandboxException, PortTaken, InterruptedException {
+            Instant startedAt = Instant.now();
+            long t0 = System.nanoTime();
+            try {
+                writeFiles();
+                long deadline = t0 + options.readyTimeout().toNanos();
+                // InfluxDB first: its database must exist before a Prometheus writes (a 404 drops the samples).
+                List<Member> influx = plan.of(Program.INFLUXDB);
+                if (!influx.isEmpty()) {
+                    influx.forEach(this::launch);
+                    awaitReady(influx, deadline);
+                    influx.forEach(this::createDatabase);
+                }
+                // Alertmanagers next: their gossip settling is the longest wait.
+                List<Member> rest = plan.members().stream().filter(m -> m.program() != Program.INFLUXDB)
+                        .sorted(Comparator.comparing(m -> m.program() == Program.ALERTMANAGER ? 0 : 1)).toList();
+                rest.forEach(this::launch);
+                awaitReady(rest, deadline);
+                Map<String, Long> pids = new LinkedHashMap<>();
+                Map<String, List<String>> commands = new LinkedHashMap<>();
+                processes.forEach((name, p) -> {
+                    pids.put(name, p.pid());
+                    commands.put(name, p.command());
+                });
+                new SandboxState(SandboxState.FORMAT, plan.topology(), plan.dir().toString(), plan.receiverPort(), startedAt, plan.members(), pids,
+                        commands).write();
+                listener.progress("Every process is ready", plan.members().size(), plan.members().size());
+                return new Sandbox(plan, processes, startedAt, ready, Duration.ofNanos(System.nanoTime() - t0), options.outliveConsole());
+            } catch (IOException e) {
+                throw new SandboxException("Cannot write the local stack's files in " + plan.dir() + ": " + e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new SandboxException(e.getMessage(), e);
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
+
+        private void writeFiles() throws IOException {
+            Files.createDirectories(plan.dir());
+            try {
+                Files.setPosixFilePermissions(plan.dir(), PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the folder keeps the platform's default access.
+            }
+            Path rules = Files.createDirectories(plan.dir().resolve("rules"));
+            for (Map.Entry<String, String> file : plan.rules().entrySet()) {
+                Files.writeString(rules.resolve(file.getKey()), file.getValue());
+            }
+            for (Member m : plan.members()) {
+                Path home = Files.createDirectories(plan.dir().resolve(m.name()));
+                for (Map.Entry<String, String> file : m.files().entrySet()) {
+                    Files.writeString(home.resolve(file.getKey()), file.getValue());
+                }
+                if (m.program() == Program.NODE_EXPORTER) {
+                    Files.createDirectories(home.resolve("textfile"));
+                }
+            }
+        }
+
+        private void launch(Member m) {
+            List<String> command = new ArrayList<>();
+            command.add(binaries.get(m.program()).toString());
+            command.addAll(m.args());
+            SandboxProcess process = new SandboxProcess(m.name(), command, plan.dir().resolve(m.name()), m.environment());
+            try {
+                Process child = process.start();
+                if (!options.outliveConsole()) {
+                    TO_REAP.add(child);
+                    child.onExit().thenAccept(TO_REAP::remove);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + m.name() + " (" + command.get(0) + "): " + e.getMessage(), e);
+            }
+            processes.put(m.name(), process);
+            launched.put(m.name(), System.nanoTime());
+        }
+
+        private void awaitReady(List<Member> members, long deadline) throws SandboxException, PortTaken, InterruptedException {
+            int peers = plan.alertmanagers().size();
+            while (true) {
+                String waiting = null;
+                for (Member m : members) {
+                    if (ready.containsKey(m.name())) {
+                        continue;
+                    }
+                    SandboxProcess p = processes.get(m.name());
+                    if (!p.alive()) {
+                        String log = p.logTail(15);
+                        if (log.contains("address already in use")) {
+                            throw new PortTaken(m.name() + " could not bind its port: " + lastLine(log));
+                        }
+                        throw new SandboxException(m.name() + " exited while starting. Its log ends with:\n" + log);
+                    }
+                    Readiness.Probe probe = readiness.probe(m, peers);
+                    if (probe.ready()) {
+                        ready.put(m.name(), Duration.ofNanos(System.nanoTime() - launched.get(m.name())));
+                    } else if (waiting == null) {
+                        waiting = m.name() + ": " + probe.seen();
+                    }
+                }
+                if (waiting == null) {
+                    return;
+                }
+                listener.progress("Waiting for " + waiting, ready.size(), plan.members().size());
+                if (System.nanoTime() > deadline) {
+                    throw new SandboxException("Not ready after " + options.readyTimeout().toSeconds() + " s: " + waiting + ". Its log ends with:\n"
+                            + processes.get(waiting.substring(0, waiting.indexOf(':'))).logTail(15));
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        private void createDatabase(Member influx) {
+            Request request = new Request.Builder().url(influx.url() + "/query")
+                    .post(RequestBody.create("q=CREATE+DATABASE+prometheus", okhttp3.MediaType.get("application/x-www-form-urlencoded"))).build();
+            try (Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new UncheckedIOException(new IOException("InfluxDB refused CREATE DATABASE prometheus: HTTP " + response.code()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("InfluxDB did not create the database: " + e.getMessage(), e);
+            }
+        }
+
+        void stopAll() {
+            processes.values().forEach(p -> p.handle().ifPresent(ProcessHandle::destroy));
+            processes.values().forEach(p -> p.stop(Duration.ofSeconds(5)));
+        }
+
+        private static String lastLine(String log) {
+            String[] lines = log.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+}
