@@ -1,12 +1,13 @@
 package io.promdeck.testing;
 
-import io.promdeck.app.sandbox.FreePorts;
 import io.promdeck.app.alertmanager.AlertmanagerClient;
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.ClusterState;
 import io.promdeck.app.http.CallResult;
 import io.promdeck.app.http.ComponentApi;
 import io.promdeck.app.http.DirectTransport;
+import io.promdeck.app.sandbox.FreePorts;
+import io.promdeck.app.sandbox.SandboxProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -21,7 +22,7 @@ public final class AlertmanagerPeer extends LabMember {
     private final AlertmanagerClient client;
     private volatile int expectedPeers;
 
-    AlertmanagerPeer(LabProcess process, int port, int clusterPort, Path configFile, OkHttpClient http, int expectedPeers) {
+    AlertmanagerPeer(SandboxProcess process, int port, int clusterPort, Path configFile, OkHttpClient http, int expectedPeers) {
         super(process, port, configFile);
         this.clusterPort = clusterPort;
         this.client = new AlertmanagerClient(new ComponentApi(new DirectTransport(http, url())));
@@ -44,7 +45,7 @@ public final class AlertmanagerPeer extends LabMember {
         process.stop();
         // A gossip port the others do not know: they keep calling the old one, and this peer calls nobody.
         int elsewhere = FreePorts.tcpAndUdp();
-        process.startWith(process.command().stream().filter(arg -> !arg.startsWith("--cluster.peer="))
+        start(process, process.command().stream().filter(arg -> !arg.startsWith("--cluster.peer="))
                 .map(arg -> arg.startsWith("--cluster.listen-address=") ? "--cluster.listen-address=127.0.0.1:" + elsewhere
                         : arg.startsWith("--cluster.advertise-address=") ? "--cluster.advertise-address=127.0.0.1:" + elsewhere : arg)
                 .toList());
@@ -55,7 +56,7 @@ public final class AlertmanagerPeer extends LabMember {
     /** Restarts this peer with its full command line: it joins the cluster again and syncs its state. */
     public void rejoin(int peers) {
         process.stop();
-        process.start();
+        start(process, process.command());
         expectedPeers = peers;
         awaitReady();
     }

@@ -1,7 +1,9 @@
 package io.promdeck.testing;
 
-import io.promdeck.app.sandbox.FreePorts;
 import io.promdeck.app.http.HttpClients;
+import io.promdeck.app.sandbox.FreePorts;
+import io.promdeck.app.sandbox.Program;
+import io.promdeck.app.sandbox.SandboxProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,8 +50,8 @@ public final class Lab implements AutoCloseable {
 
     /** Starts every member and waits for real readiness; retries with new ports when one was taken meanwhile. */
     public static Lab start(LabOptions options) {
-        Path prometheusBinary = Binaries.require("prometheus");
-        Path alertmanagerBinary = Binaries.require("prometheus-alertmanager");
+        Path prometheusBinary = require(Program.PROMETHEUS);
+        Path alertmanagerBinary = require(Program.ALERTMANAGER);
         try {
             StrayProcesses.reapOrphans();
         } catch (IOException e) {
@@ -78,6 +80,11 @@ public final class Lab implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** The program as the product finds it; a missing one fails the test with the product's install sentence, never a skip. */
+    private static Path require(Program program) {
+        return program.find(System.getenv()).orElseThrow(() -> new AssertionError(program.missing()));
     }
 
     private static Lab launch(LabOptions options, Path prometheusBinary, Path alertmanagerBinary, long started) {
@@ -113,7 +120,7 @@ public final class Lab implements AutoCloseable {
                         command.add("--cluster.peer=127.0.0.1:" + clusterPorts.get(j));
                     }
                 }
-                LabProcess process = new LabProcess(topology.alertmanagerName(i), command, home, java.util.Map.of());
+                SandboxProcess process = new SandboxProcess(topology.alertmanagerName(i), command, home, java.util.Map.of());
                 peers.add(new AlertmanagerPeer(process, amPorts.get(i), clusterPorts.get(i), config, http, options.alertmanagerPeers()));
             }
             // One rules file for all replicas: Prometheus shows rule_files resolved to absolute paths, and replicas
@@ -132,12 +139,12 @@ public final class Lab implements AutoCloseable {
                         "--rules.alert.resend-delay=2s",
                         "--log.level=info"));
                 command.addAll(options.prometheusFlags());
-                LabProcess process = new LabProcess(topology.prometheusName(i), command, home, options.prometheusEnvironment().apply(i));
+                SandboxProcess process = new SandboxProcess(topology.prometheusName(i), command, home, options.prometheusEnvironment().apply(i));
                 replicas.add(new PrometheusReplica(process, promPorts.get(i), config, http));
             }
             Lab lab = new Lab(dir, topology, replicas, peers, http, Duration.ZERO);
-            peers.forEach(p -> p.process.start());
-            replicas.forEach(r -> r.process.start());
+            peers.forEach(p -> LabMember.start(p.process, p.process.command()));
+            replicas.forEach(r -> LabMember.start(r.process, r.process.command()));
             return lab;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the lab folder", e);
@@ -202,7 +209,7 @@ public final class Lab implements AutoCloseable {
         for (LabMember member : members()) {
             member.restoreConfig();
             if (!member.alive()) {
-                member.process.start();
+                LabMember.start(member.process, member.process.command());
             }
         }
         awaitAllReady();

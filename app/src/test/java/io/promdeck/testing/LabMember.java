@@ -1,5 +1,6 @@
 package io.promdeck.testing;
 
+import io.promdeck.app.sandbox.SandboxProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,12 +9,12 @@ import java.nio.file.Path;
 /** What Prometheus replicas and Alertmanager peers of the lab share: a process, a port, a config file. */
 public abstract class LabMember {
 
-    final LabProcess process;
+    final SandboxProcess process;
     private final int port;
     private final Path configFile;
     private final String originalConfig;
 
-    LabMember(LabProcess process, int port, Path configFile) {
+    LabMember(SandboxProcess process, int port, Path configFile) {
         this.process = process;
         this.port = port;
         this.configFile = configFile;
@@ -79,15 +80,27 @@ public abstract class LabMember {
     /** Starts the process again with the same flags, ports and data folder, and waits until it is ready. */
     public void restart() {
         process.stop();
-        process.start();
+        start(process, process.command());
         awaitReady();
+    }
+
+    /**
+     * Starts a lab process with the product's own process code (detached, pid file, command-line check) and makes
+     * sure it dies with the test JVM at the latest.
+     */
+    static void start(SandboxProcess process, java.util.List<String> commandLine) {
+        try {
+            StrayProcesses.track(process.startWith(commandLine));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + process.name() + ": " + e.getMessage(), e);
+        }
     }
 
     public boolean alive() {
         return process.alive();
     }
 
-    public LabProcess process() {
+    public SandboxProcess process() {
         return process;
     }
 

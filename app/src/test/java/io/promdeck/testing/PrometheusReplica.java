@@ -3,6 +3,7 @@ package io.promdeck.testing;
 import io.promdeck.app.http.ComponentApi;
 import io.promdeck.app.http.DirectTransport;
 import io.promdeck.app.prometheus.PrometheusClient;
+import io.promdeck.app.sandbox.SandboxProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -12,7 +13,7 @@ public final class PrometheusReplica extends LabMember {
 
     private final PrometheusClient client;
 
-    PrometheusReplica(LabProcess process, int port, Path configFile, OkHttpClient http) {
+    PrometheusReplica(SandboxProcess process, int port, Path configFile, OkHttpClient http) {
         super(process, port, configFile);
         this.client = new PrometheusClient(new ComponentApi(new DirectTransport(http, url())));
     }

@@ -33,6 +33,16 @@ public final class Sandboxes {
         }
     }
 
+    /** A new data folder (XDG_DATA_HOME) for a test of the product's own stack folder, reaped like the labs'. */
+    public static Path dataFolder() {
+        try {
+            StrayProcesses.reapOrphans();
+            return StrayProcesses.root().resolve("lab-" + ProcessHandle.current().pid() + "-data-" + SEQUENCE.incrementAndGet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Sandbox start(Topology topology) {
         return start(topology, 0);
     }

@@ -123,10 +123,15 @@ public final class LocalStacks {
         }
     }
 
-    /** Kills the processes named by the pid files under {@code folder}, each only if its command line names its folder. */
+    /** Kills the processes named by the pid files in the members' folders under {@code folder}, each only if its command line names its folder. */
     public static int stopByPidFiles(Path folder) throws IOException {
+        return stopByPidFiles(folder, 2);
+    }
+
+    /** As {@link #stopByPidFiles(Path)}, looking {@code depth} folders deep (a test run's folder holding whole data folders). */
+    public static int stopByPidFiles(Path folder, int depth) throws IOException {
         List<Path> pidFiles;
-        try (Stream<Path> files = Files.walk(folder, 2)) {
+        try (Stream<Path> files = Files.walk(folder, depth)) {
             pidFiles = files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList();
         }
         int stopped = 0;

@@ -19,6 +19,8 @@ public enum Program {
     INFLUXDB("InfluxDB 1.x", "influxdb", List.of("influxd"));
 
     private static final List<String> USUAL = List.of("/usr/bin", "/usr/local/bin", "/usr/sbin", "/opt/homebrew/bin", "/snap/bin");
+    /** Folders searched after PATH instead of the usual ones ({@code :}-separated): programs kept elsewhere. */
+    public static final String SEARCH_PATH = "PROMDECK_PROGRAM_PATH";
 
     private final String title;
     private final String debianPackage;
@@ -42,7 +44,8 @@ public enum Program {
     public Optional<Path> find(Map<String, String> environment) {
         String path = environment.getOrDefault("PATH", "");
         for (String name : names) {
-            for (String dir : (path + File.pathSeparator + String.join(File.pathSeparator, USUAL)).split(File.pathSeparator)) {
+            String after = environment.getOrDefault(SEARCH_PATH, String.join(File.pathSeparator, USUAL));
+            for (String dir : (path + File.pathSeparator + after).split(File.pathSeparator)) {
                 if (dir.isEmpty()) {
                     continue;
                 }

@@ -13,7 +13,6 @@ import io.promdeck.app.http.HttpClients;
 import io.promdeck.app.live.RefreshScheduler;
 import io.promdeck.app.live.StackMonitor;
 import io.promdeck.app.live.StackState;
-import io.promdeck.app.prometheus.LoadedConfig;
 import io.promdeck.app.prometheus.PrometheusClient;
 import io.promdeck.app.prometheus.Sample;
 import io.promdeck.testing.Await;
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each of the seeds' topologies brought up from the product's own code, as real processes, and checked through the
- * console's own clients and doctor: what the topology is for actually happens.
+ * Each of the seeds' topologies beyond the HA pair ({@link SandboxHaIT}) brought up from the product's own code, as
+ * real processes, and checked through the console's own clients and doctor: what the topology is for actually happens.
  */
 class SandboxTopologiesIT {
 
@@ -78,29 +77,6 @@ class SandboxTopologiesIT {
 
     private static String describe(Diagnosis d) {
         return d.findings().stream().map(f -> f.id() + " " + f.verdict() + ": " + f.summary() + " " + f.evidence()).collect(Collectors.joining("\n"));
-    }
-
-    @Test
-    void haPairRunsTheRenderedConfigurationWithDistinctReplicaLabelsAndTheDoctorIsHappy() throws Exception {
-        Sandbox sandbox = Sandboxes.start(Topology.HA);
-        try {
-            LoadedConfig replica0 = client(sandbox, "prometheus-0").config().orElseThrow();
-            LoadedConfig replica1 = client(sandbox, "prometheus-1").config().orElseThrow();
-            assertThat(replica0.externalLabels()).containsEntry("replica", "prometheus-0").containsEntry("cluster", "sandbox");
-            assertThat(replica1.externalLabels()).containsEntry("replica", "prometheus-1");
-            assertThat(replica0.hash()).as("the replicas' configs hash equal without the replica label").isEqualTo(replica1.hash());
-            assertThat(replica0.alertRelabelConfigs()).anySatisfy(r -> assertThat(r.toString()).contains("labeldrop").contains("replica"));
-
-            Await.until(DATA, "node-exporter scraped by both replicas", () -> query(sandbox, "prometheus-0", "up{job=\"node\"} == 1").size() == 1
-                    && query(sandbox, "prometheus-1", "up{job=\"node\"} == 1").size() == 1);
-            Diagnosis diagnosis = diagnose(sandbox);
-            assertThat(diagnosis.findings()).as(describe(diagnosis)).filteredOn(f -> f.verdict() == Verdict.FAIL).isEmpty();
-            assertThat(diagnosis.findings()).extracting(Finding::id).contains("prometheus.replicas", "prometheus.config", "alertmanager.mesh")
-                    .doesNotContain("prometheus.roles");
-        } finally {
-            sandbox.stop();
-        }
-        assertThat(sandbox.dir()).doesNotExist();
     }
 
     @Test
