@@ -60,7 +60,7 @@ final class StrayProcesses {
 
     /** Stops what the lab started, by its pid files, each only while its command line still names its folder. */
     private static void killStartedIn(Path lab) throws IOException {
-        io.promdeck.app.sandbox.LocalStacks.stopByPidFiles(lab, 6);
+        io.promdeck.app.sandbox.LocalStacks.stopByPidFiles(lab, 8);
     }
 
     static void deleteTree(Path dir) {

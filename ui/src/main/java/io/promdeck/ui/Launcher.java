@@ -46,6 +46,24 @@ public final class Launcher {
         return java.util.Optional.empty();
     }
 
+    /**
+     * {@code --sandbox [TOPOLOGY]} or {@code --sandbox=TOPOLOGY}: open the local stack once the window is up, starting
+     * it if none runs. Empty when not asked; "ha" when no topology is named.
+     */
+    static java.util.Optional<String> sandbox(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--sandbox=")) {
+                return java.util.Optional.of(arg.substring("--sandbox=".length()));
+            }
+            if (arg.equals("--sandbox")) {
+                boolean named = i + 1 < args.size() && !args.get(i + 1).startsWith("-");
+                return java.util.Optional.of(named ? args.get(i + 1) : "ha");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static java.nio.file.Path fromCaller(String path) {
         java.nio.file.Path given = java.nio.file.Path.of(path);
         String caller = System.getProperty("promdeck.caller.dir");

@@ -16,6 +16,7 @@ public final class PromdeckApp extends Application {
         console = new Console(Console.Environment.ofProcess());
         console.show(stage);
         Launcher.profile(getParameters().getRaw()).ifPresent(console.session()::openProfile);
+        Launcher.sandbox(getParameters().getRaw()).ifPresent(console.localStack()::startOrOpen);
         if (Launcher.smokeTest(getParameters().getRaw())) {
             // Once the first frame is up: report the time since the process started, and leave.
             javafx.application.Platform.runLater(() -> {

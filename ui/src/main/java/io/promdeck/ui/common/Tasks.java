@@ -60,8 +60,9 @@ public final class Tasks {
             return this;
         }
 
-        public void start() {
-            executor.execute(() -> {
+        /** Starts the work; the future cancels it (interrupting it) when the operator gives up. */
+        public java.util.concurrent.Future<?> start() {
+            return executor.submit(() -> {
                 T value;
                 try {
                     value = work.call();

@@ -6,6 +6,8 @@ import io.promdeck.app.cluster.DiscoveredPod;
 import io.promdeck.app.cluster.KubeContext;
 import io.promdeck.app.cluster.KubeconfigException;
 import io.promdeck.app.session.StackSession;
+import io.promdeck.ui.sandbox.LocalStackModel;
+import io.promdeck.ui.sandbox.LocalStackPane;
 import io.promdeck.ui.common.Tables;
 import io.promdeck.ui.session.SessionModel;
 import java.io.File;
@@ -40,7 +42,7 @@ public final class ConnectView {
     private final ListView<KubeContext> contexts;
     private final TextField namespace = new TextField();
 
-    public ConnectView(SessionModel model, java.util.function.Supplier<Window> owner) {
+    public ConnectView(SessionModel model, java.util.function.Supplier<Window> owner, LocalStackModel localStack) {
         this.model = model;
         contexts = new ListView<>(model.contexts());
         contexts.setId("contexts");
@@ -106,12 +108,13 @@ public final class ConnectView {
         VBox clusterPane = new VBox(8, title("Kubernetes contexts"), contexts, new HBox(8, new Label("Namespace"), namespace, connect),
                 new HBox(8, progress, cancel), error, results, override);
         VBox profilePane = new VBox(8, title("Direct-URL profile"), profileRow(owner));
-        VBox content = new VBox(16, clusterPane, profilePane);
+        VBox content = new VBox(16, clusterPane, profilePane, new LocalStackPane(localStack, "local-stack").root());
         content.setPadding(new Insets(16));
         scroll.setContent(content);
         Node main = scroll;
 
-        VBox firstScreen = noKubeconfigScreen(owner);
+        ScrollPane firstScreen = new ScrollPane(noKubeconfigScreen(owner, localStack));
+        firstScreen.setFitToWidth(true);
         root.getChildren().addAll(main);
         model.kubeconfigProblemProperty().addListener((obs, old, problem) -> {
             root.getChildren().setAll(problem != null && problem.kind() == KubeconfigException.Kind.NO_KUBECONFIG ? firstScreen : main);
@@ -166,13 +169,14 @@ public final class ConnectView {
         return box;
     }
 
-    private VBox noKubeconfigScreen(java.util.function.Supplier<Window> owner) {
+    /** Without a kubeconfig, the first thing offered is a local stack; then how to get a kubeconfig, and profiles. */
+    private VBox noKubeconfigScreen(java.util.function.Supplier<Window> owner, LocalStackModel localStack) {
         Label heading = new Label("No kubeconfig found");
         heading.getStyleClass().add("panel-title");
         heading.setId("no-kubeconfig");
         Label explain = new Label("""
-                Promdeck connects with the same kubeconfig kubectl uses: the files named in KUBECONFIG, or ~/.kube/config.
-                None of them exists on this machine.
+                To connect to a cluster, Promdeck uses the same kubeconfig kubectl uses: the files named in KUBECONFIG, or
+                ~/.kube/config. None of them exists on this machine.
 
                 To get one: ask your cluster's administrator, or use your cloud's CLI
                 (for example: gcloud container clusters get-credentials, aws eks update-kubeconfig, az aks get-credentials).
@@ -183,7 +187,8 @@ public final class ConnectView {
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.textProperty().bind(model.connectErrorProperty());
-        VBox screen = new VBox(12, heading, explain, profileRow(owner), error);
+        VBox screen = new VBox(12, new LocalStackPane(localStack, "sandbox").root(), new javafx.scene.control.Separator(), heading, explain,
+                profileRow(owner), error);
         screen.setPadding(new Insets(24));
         screen.setMaxWidth(900);
         return screen;

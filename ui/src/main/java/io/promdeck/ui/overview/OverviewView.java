@@ -51,6 +51,12 @@ public final class OverviewView {
         findings.setId("overview-findings");
         findings.setPlaceholder(new Label("No findings yet."));
         findings.setCellFactory(l -> new ListCell<>() {
+            {
+                // Long summaries wrap within the list instead of scrolling sideways.
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
             @Override
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);

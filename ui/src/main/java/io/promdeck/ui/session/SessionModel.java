@@ -103,6 +103,23 @@ public final class SessionModel {
                 .start();
     }
 
+    /** Opens a local stack on this workstation (started or found by the local-stack model). */
+    public void openSandbox(io.promdeck.app.sandbox.Sandbox sandbox) {
+        if (busy.get()) {
+            return;
+        }
+        StackSession old = session.get();
+        long mine = beginConnect();
+        tasks.run(() -> {
+            closeQuietly(old);
+            return opener.openSandbox(sandbox, listeners(mine));
+        })
+                .onSuccess(opened -> accept(mine, opened))
+                .onError(error -> fail(mine, error))
+                .andFinally(() -> finish(mine))
+                .start();
+    }
+
     /**
      * Gives up the connection attempt under way: the screen is free at once and says how long it waited; the attempt
      * itself ends in the background (each of its steps has a timeout) and whatever it opened is closed.

@@ -3,6 +3,9 @@ package io.promdeck.ui.shell;
 import io.promdeck.app.cluster.KubeconfigResolver;
 import io.promdeck.app.cluster.SettingsFolder;
 import io.promdeck.app.session.SessionOpener;
+import io.promdeck.app.sandbox.LocalStacks;
+import io.promdeck.app.sandbox.Sandbox;
+import io.promdeck.ui.sandbox.LocalStackModel;
 import io.promdeck.ui.PromdeckApp;
 import io.promdeck.ui.common.Background;
 import io.promdeck.ui.common.Tasks;
@@ -24,12 +27,16 @@ import javafx.stage.Stage;
  */
 public final class Console implements AutoCloseable {
 
-    /** Where the console reads its inputs: environment variables, home folder, settings folder, clock. */
-    public record Environment(Map<String, String> variables, Path home, SettingsFolder settings, Clock clock) {
+    /**
+     * Where the console reads its inputs: environment variables, home folder, settings folder, clock, and how it runs
+     * local stacks (the product's outlive the console; the tests' die with the test JVM).
+     */
+    public record Environment(Map<String, String> variables, Path home, SettingsFolder settings, Clock clock, Sandbox.Options localStacks) {
         public static Environment ofProcess() {
             Path home = Path.of(System.getProperty("user.home"));
             return new Environment(System.getenv(), home,
-                    SettingsFolder.forPlatform(System.getenv(), home, System.getProperty("os.name", "linux")), Clock.systemDefaultZone());
+                    SettingsFolder.forPlatform(System.getenv(), home, System.getProperty("os.name", "linux")), Clock.systemDefaultZone(),
+                    Sandbox.Options.product());
         }
     }
 
@@ -43,6 +50,7 @@ public final class Console implements AutoCloseable {
     private final SessionModel session;
     private final MainWindow window;
     private final WizardModel wizard;
+    private final LocalStackModel localStack;
     private UiSettings.Values values;
 
     public Console(Environment environment) {
@@ -56,7 +64,9 @@ public final class Console implements AutoCloseable {
                 environment.clock(), () -> refreshMillis);
         session = new SessionModel(tasks, opener, new KubeconfigResolver(environment.variables(), environment.home()), environment.clock());
         wizard = new WizardModel(tasks, environment.clock(), environment.variables());
-        window = new MainWindow(session, environment.clock(), values.dark(), wizard);
+        localStack = new LocalStackModel(tasks, session, LocalStacks.forUser(environment.variables(), environment.home()),
+                environment.localStacks().withEnvironment(environment.variables()), environment.clock());
+        window = new MainWindow(session, environment.clock(), values.dark(), wizard, localStack);
         session.sessionProperty().addListener((obs, old, now) -> {
             if (now != null && now.connection().isPresent()) {
                 values = values.withContext(now.connection().get().context().name(),
@@ -67,6 +77,7 @@ public final class Console implements AutoCloseable {
             window.preferContext(values.lastContext(), values.lastNamespace());
         }
         session.loadKubeconfig();
+        localStack.look();
     }
 
     /** Shows the console in {@code stage}, with the remembered geometry and theme. */
@@ -107,11 +118,16 @@ public final class Console implements AutoCloseable {
         return window;
     }
 
+    public LocalStackModel localStack() {
+        return localStack;
+    }
+
     /** Closes the session, stops background work and saves the settings. */
     @Override
     public void close() {
         session.disconnect();
         wizard.close();
+        localStack.close();
         settings.save(values);
         timer.shutdownNow();
         background.shutdown();

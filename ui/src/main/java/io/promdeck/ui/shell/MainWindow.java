@@ -5,6 +5,11 @@ import atlantafx.base.theme.PrimerLight;
 import io.promdeck.app.cluster.KubeContext;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
+import io.promdeck.ui.sandbox.DrillsView;
+import io.promdeck.ui.sandbox.DrillsViewModel;
+import io.promdeck.ui.sandbox.LocalStackModel;
+import io.promdeck.ui.sandbox.NotificationsView;
+import io.promdeck.ui.sandbox.NotificationsViewModel;
 import io.promdeck.ui.alerts.AlertsView;
 import io.promdeck.ui.alerts.AlertsViewModel;
 import io.promdeck.ui.common.DialogService;
@@ -28,6 +33,7 @@ import io.promdeck.ui.stores.StoresView;
 import io.promdeck.ui.stores.StoresViewModel;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -69,6 +75,8 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final Map<String, Node> panels = new LinkedHashMap<>();
     private final Map<String, java.util.function.Supplier<Node>> lazyPanels = new java.util.HashMap<>();
+    /** Shown only while a local stack is the session. */
+    private final java.util.Set<String> localPanels = new java.util.HashSet<>();
     private final ToggleGroup navigation = new ToggleGroup();
     private final SessionModel session;
     private final Label status = new Label("Not connected");
@@ -79,11 +87,11 @@ public final class MainWindow {
     private final Clock clock;
     private boolean dark;
 
-    public MainWindow(SessionModel session, Clock clock, boolean darkTheme, WizardModel wizard) {
+    public MainWindow(SessionModel session, Clock clock, boolean darkTheme, WizardModel wizard, LocalStackModel localStack) {
         this.session = session;
         this.clock = clock;
         this.dark = darkTheme;
-        ConnectView connect = new ConnectView(session, this::window);
+        ConnectView connect = new ConnectView(session, this::window, localStack);
         silences = new SilencesViewModel(session, clock);
         alertsView = new AlertsView(new AlertsViewModel(session), this::openSilence, this::window);
         panels.put("Overview", new OverviewView(new OverviewViewModel(session)).root());
@@ -92,6 +100,10 @@ public final class MainWindow {
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        // A local stack's own panels: what its Alertmanagers sent to the console's receiver, and its fault drills.
+        panels.put("Notifications", new NotificationsView(new NotificationsViewModel(localStack)).root());
+        panels.put("Drills", new DrillsView(new DrillsViewModel(localStack)).root());
+        localPanels.addAll(List.of("Notifications", "Drills"));
         // The wizard's view is built the first time it is opened: it is most of the window's nodes, and not needed
         // to start (start-up time, jlink/bench-startup.sh).
         panels.put("Install", new StackPane());
@@ -199,7 +211,9 @@ public final class MainWindow {
         nav.setPadding(new Insets(8));
         Map<String, Ikon> icons = Map.of("Overview", Feather.HOME, "Prometheus", Feather.DATABASE, "Alertmanager", Feather.SHARE_2,
                 "Thanos", Feather.LAYERS, "Alerts", Feather.BELL, "Silences", Feather.BELL_OFF, "Install", Feather.DOWNLOAD,
-                "Connect", Feather.LINK);
+                "Connect", Feather.LINK, "Notifications", Feather.INBOX, "Drills", Feather.ZAP);
+        javafx.beans.binding.BooleanBinding local = javafx.beans.binding.Bindings.createBooleanBinding(() -> session.sessionProperty().get() != null
+                && session.sessionProperty().get().sandbox().isPresent(), session.sessionProperty());
         for (String name : panels.keySet()) {
             ToggleButton button = new ToggleButton(name, new FontIcon(icons.get(name)));
             button.setId("nav-" + name.toLowerCase(java.util.Locale.ROOT));
@@ -208,6 +222,10 @@ public final class MainWindow {
             button.setAlignment(Pos.CENTER_LEFT);
             button.setUserData(name);
             button.setOnAction(e -> show(name));
+            if (localPanels.contains(name)) {
+                button.visibleProperty().bind(local);
+                button.managedProperty().bind(local);
+            }
             nav.getChildren().add(button);
         }
         return nav;

@@ -35,24 +35,32 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** @param kubeconfig the KUBECONFIG value, or null for a machine without any kubeconfig */
     public static ConsoleFixture start(String kubeconfig) {
+        return start(kubeconfig, Map.of());
+    }
+
+    /** @param extra more environment variables (PATH, PROMDECK_PROGRAM_PATH, …) */
+    public static ConsoleFixture start(String kubeconfig, Map<String, String> extra) {
         try {
-            Path home = Files.createTempDirectory("promdeck-ui-home");
+            // Under the labs' folder: a local stack a test starts here is reaped by the next run if this JVM dies.
+            Path home = Files.createDirectories(io.promdeck.testing.Sandboxes.dataFolder());
             Map<String, String> variables = new HashMap<>();
             variables.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"));
             if (kubeconfig != null) {
                 variables.put("KUBECONFIG", kubeconfig);
             }
+            variables.putAll(extra);
             SettingsFolder settings = new SettingsFolder(home.resolve(".config/promdeck"));
             // Refresh every second so tests see changes quickly; the adaptive interval still applies on top.
             new io.promdeck.ui.common.UiSettings(settings).save(new io.promdeck.ui.common.UiSettings.Values(Double.NaN, Double.NaN,
-                    1400, 860, null, null, false, 1000));
-            Console.Environment environment = new Console.Environment(variables, home, settings, Clock.systemDefaultZone());
+                    1280, 800, null, null, false, 1000));
+            Console.Environment environment = new Console.Environment(variables, home, settings, Clock.systemDefaultZone(),
+                    io.promdeck.app.sandbox.Sandbox.Options.forTests());
             Stage stage = FxToolkit.registerPrimaryStage();
             Console console = WaitForAsyncUtils.asyncFx(() -> new Console(environment)).get(20, TimeUnit.SECONDS);
             Scene scene = WaitForAsyncUtils.asyncFx(() -> {
                 Scene s = console.show(stage);
-                stage.setWidth(1400);
-                stage.setHeight(860);
+                stage.setWidth(1280);
+                stage.setHeight(800);
                 return s;
             }).get(20, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
