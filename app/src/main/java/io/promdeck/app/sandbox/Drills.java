@@ -25,7 +25,7 @@ import okhttp3.OkHttpClient;
  * Runs and undoes {@link Drill}s on a local stack, and keeps their log ({@code drills.log} in the stack's folder: one
  * line per run or undo, so a console restart still knows which drills are in effect). Blocking: run it off the UI thread.
  */
-public final class Drills {
+public final class Drills implements AutoCloseable {
 
     /** One line of the log. */
     public record Entry(Instant at, String action, Drill drill, String outcome) {
@@ -42,11 +42,18 @@ public final class Drills {
     private final OkHttpClient http;
     private final Clock clock;
 
-    public Drills(Sandbox sandbox, Optional<NotificationReceiver> receiver, OkHttpClient http, Clock clock) {
+    /** With its own loopback HTTP client (closed by {@link #close()}). */
+    public Drills(Sandbox sandbox, Optional<NotificationReceiver> receiver, Clock clock) {
         this.sandbox = sandbox;
         this.receiver = receiver;
-        this.http = http;
+        this.http = io.promdeck.app.http.HttpClients.defaults().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10)).build();
         this.clock = clock;
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     public List<Drill> available() {

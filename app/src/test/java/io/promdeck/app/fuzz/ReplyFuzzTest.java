@@ -29,7 +29,7 @@ import net.jqwik.api.Provide;
  */
 class ReplyFuzzTest {
 
-    private static final int TRIES = 250;
+    private static final int TRIES = 120;
 
     /** Answers every request with one fixed body, as a component would. */
     private record Replay(byte[] body) implements Transport {

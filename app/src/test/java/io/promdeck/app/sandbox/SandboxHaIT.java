@@ -72,7 +72,7 @@ class SandboxHaIT {
                     assertThat(n.alerts()).allSatisfy(a -> assertThat(a.labels()).doesNotContainKey("replica"));
                 });
 
-                Drills drills = new Drills(sandbox, Optional.of(receiver), http, Clock.systemUTC());
+                Drills drills = new Drills(sandbox, Optional.of(receiver), Clock.systemUTC());
                 Drill killPrometheus = new Drill(Drill.Kind.KILL, "prometheus-0");
                 Drill killAlertmanager = new Drill(Drill.Kind.KILL, "alertmanager-0");
                 drills.run(killPrometheus);
@@ -92,7 +92,7 @@ class SandboxHaIT {
                 assertThat(attached.liveness()).isEqualTo(Sandbox.Liveness.RUNNING);
                 assertThat(attached.status()).extracting(Sandbox.MemberStatus::pid)
                         .containsExactlyElementsOf(sandbox.status().stream().map(Sandbox.MemberStatus::pid).toList());
-                assertThat(new Drills(attached, Optional.empty(), http, Clock.systemUTC()).history()).extracting(Drills.Entry::action)
+                assertThat(new Drills(attached, Optional.empty(), Clock.systemUTC()).history()).extracting(Drills.Entry::action)
                         .containsExactly("run", "run", "undo", "undo");
 
                 // A test alert: one notification for it, then one "resolved" when the drill is undone.

@@ -92,6 +92,8 @@ class SandboxTopologiesIT {
             assertThat(federated).allSatisfy(s -> assertThat(s.labels()).containsEntry("cluster", "sandbox").doesNotContainEntry("job", "federate"));
             assertThat(federated).filteredOn(s -> s.labels().get("dc").equals("dc1")).extracting(s -> s.labels().get("instance"))
                     .as("dc1 scrapes its own exporter only").containsOnly(sandbox.member("node-exporter-0").address());
+            assertThat(federated).filteredOn(s -> s.labels().get("dc").equals("dc2")).extracting(s -> s.labels().get("instance"))
+                    .as("dc2 scrapes its own exporter only").containsOnly(sandbox.member("node-exporter-1").address());
             // The match[] selector is what the global asked for: its own series have its own labels.
             assertThat(values(query(sandbox, "global-prometheus", "up{job=\"federate\"}"), "instance")).hasSize(4);
 

@@ -76,7 +76,12 @@ public record Picture(List<Node> nodes, List<Edge> edges) {
             var snapshot = state.replicas().get(name);
             String id = "prometheus/" + name;
             double x = 20 + i * step + Math.max(0, (step - 190) / 2);
-            nodes.add(new Node(id, name, snapshot.fresh() ? snapshot.value().map(v -> "v" + v.version()).orElse("") : "not answering",
+            String where = state.shape().group(name).isEmpty() ? "" : " · " + state.shape().group(name);
+            if (state.shape().role(name) != io.promdeck.app.live.PrometheusRole.REPLICA) {
+                where = " · " + state.shape().role(name).name().toLowerCase(java.util.Locale.ROOT);
+            }
+            String caption = (snapshot.fresh() ? snapshot.value().map(v -> "v" + v.version()).orElse("") : "not answering") + where;
+            nodes.add(new Node(id, name, caption,
                     "prometheus", diagnosis.verdict(id), x, rowY, 140, 60));
             if (sidecars) {
                 String sidecar = "sidecar/" + name;

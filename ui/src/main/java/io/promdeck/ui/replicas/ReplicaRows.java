@@ -26,14 +26,18 @@ final class ReplicaRows {
     static List<ReplicaRow> build(StackState state, NamespaceSnapshot pods, Map<String, ReloadResult> reloads,
             Map<String, List<Double>> history, Instant now) {
         List<ReplicaRow> rows = new ArrayList<>();
-        String majority = majorityHash(state);
         String label = state.replicaLabel().known() ? state.replicaLabel().name() : null;
         for (Snapshot<ReplicaStatus> snapshot : state.replicas().values()) {
+            // Replicas are compared within their HA group: two data centres' pairs run different configurations.
+            java.util.Set<String> group = groupOf(state, snapshot.endpoint());
+            String majority = majorityHash(state, group);
+            boolean groupDiffers = hashes(state, group).size() > 1;
             Optional<ReplicaStatus> status = snapshot.value();
             Optional<PodState> pod = pods == null ? Optional.empty() : pods.pod(snapshot.endpoint());
             ReloadResult reload = reloads.get(snapshot.endpoint());
             String hash = status.map(s -> hash(s, label).substring(0, 12)).orElse("—");
-            boolean differs = majority != null && status.isPresent() && !hash(status.get(), label).equals(majority);
+            // Unlike the majority of its group; or, with no majority (two replicas that disagree), every one of them.
+            boolean differs = groupDiffers && status.isPresent() && (majority == null || !hash(status.get(), label).equals(majority));
             rows.add(new ReplicaRow(
                     snapshot.endpoint(),
                     pod.map(p -> p.ready() ? "ready" : "not ready").orElse("—"),
@@ -54,7 +58,8 @@ final class ReplicaRows {
                             : reload.message(),
                     reload != null && !reload.succeeded(),
                     FreshnessText.old(snapshot),
-                    snapshot.failure()));
+                    snapshot.failure(),
+                    roleText(state, snapshot.endpoint())));
         }
         rows.sort(java.util.Comparator.comparing(ReplicaRow::name));
         return rows;
@@ -65,18 +70,47 @@ final class ReplicaRows {
         return replicaLabel == null ? status.config().hashWithoutExternalLabels() : status.configHash(replicaLabel);
     }
 
-    /** The hash most replicas run; null when they all agree or none answered. */
-    static String majorityHash(StackState state) {
-        String label = state.replicaLabel().known() ? state.replicaLabel().name() : null;
-        Map<String, Integer> counts = new HashMap<>();
-        state.replicas().values().forEach(s -> {
-            if (s.freshness() == Freshness.OK || s.freshness() == Freshness.STALE) {
-                s.value().ifPresent(v -> counts.merge(hash(v, label), 1, Integer::sum));
+    /** "replica", "replica · dc1", "global", "agent": what a Prometheus is in its stack. */
+    static String roleText(StackState state, String name) {
+        String role = state.shape().role(name).name().toLowerCase(java.util.Locale.ROOT);
+        String group = state.shape().group(name);
+        return group.isEmpty() ? role : role + " · " + group;
+    }
+
+    /** The Prometheus a replica is compared with: its HA group's replicas; a global, agent, receiver or reader alone. */
+    static java.util.Set<String> groupOf(StackState state, String name) {
+        if (state.shape().role(name) != io.promdeck.app.live.PrometheusRole.REPLICA) {
+            return java.util.Set.of(name);
+        }
+        java.util.Set<String> group = new java.util.HashSet<>();
+        for (String other : state.replicas().keySet()) {
+            if (state.shape().role(other) == io.promdeck.app.live.PrometheusRole.REPLICA && state.shape().group(other).equals(state.shape().group(name))) {
+                group.add(other);
             }
-        });
+        }
+        return group;
+    }
+
+    /** The hash most of {@code members} run; null when they all agree, none answered, or no hash is run by more than any other. */
+    static String majorityHash(StackState state, java.util.Set<String> members) {
+        Map<String, Integer> counts = hashes(state, members);
         if (counts.size() < 2) {
             return null;
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> top = counts.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+        return top.size() == 1 ? top.get(0) : null;
+    }
+
+    /** How many of {@code members} run each configuration hash (fresh or stale values). */
+    static Map<String, Integer> hashes(StackState state, java.util.Set<String> members) {
+        String label = state.replicaLabel().known() ? state.replicaLabel().name() : null;
+        Map<String, Integer> counts = new HashMap<>();
+        state.replicas().forEach((name, s) -> {
+            if (members.contains(name) && (s.freshness() == Freshness.OK || s.freshness() == Freshness.STALE)) {
+                s.value().ifPresent(v -> counts.merge(hash(v, label), 1, Integer::sum));
+            }
+        });
+        return counts;
     }
 }

@@ -52,6 +52,7 @@ public final class ReplicasView {
         });
         details.setTooltip(Tables.tooltip("The whole error of the selected replica's last refresh: the request, the route, how long it waited"));
         table.getColumns().add(Tables.flagged("Replica", ReplicaRow::name, r -> !r.error().isEmpty(), "stale"));
+        table.getColumns().add(Tables.text("Role", ReplicaRow::role));
         table.getColumns().add(Tables.text("Data", ReplicaRow::freshness));
         table.getColumns().add(Tables.text("Pod", ReplicaRow::ready));
         table.getColumns().add(Tables.text("Node", ReplicaRow::node));

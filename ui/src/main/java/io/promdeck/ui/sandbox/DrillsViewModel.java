@@ -60,6 +60,10 @@ public final class DrillsViewModel {
     }
 
     private void use(Sandbox sandbox) {
+        Drills old = drills;
+        if (old != null) {
+            stack.tasks().executor().execute(old::close);
+        }
         if (sandbox == null) {
             drills = null;
             available.clear();
@@ -68,7 +72,7 @@ public final class DrillsViewModel {
             processes.clear();
             return;
         }
-        drills = new Drills(sandbox, Optional.ofNullable(stack.receiverProperty().get()), stack.http(), stack.clock());
+        drills = new Drills(sandbox, Optional.ofNullable(stack.receiverProperty().get()), stack.clock());
         available.setAll(drills.available());
         refresh();
     }

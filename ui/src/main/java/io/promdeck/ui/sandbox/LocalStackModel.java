@@ -1,6 +1,5 @@
 package io.promdeck.ui.sandbox;
 
-import io.promdeck.app.http.HttpClients;
 import io.promdeck.app.sandbox.LocalStacks;
 import io.promdeck.app.sandbox.MissingPrograms;
 import io.promdeck.app.sandbox.Notification;
@@ -11,7 +10,6 @@ import io.promdeck.ui.common.DialogService;
 import io.promdeck.ui.common.Tasks;
 import io.promdeck.ui.session.SessionModel;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import javafx.beans.property.BooleanProperty;
@@ -28,7 +26,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import okhttp3.OkHttpClient;
 
 /**
  * The workstation's local stack as the console sees it: whether one runs, starting one (with each process' readiness
@@ -48,7 +45,6 @@ public final class LocalStackModel implements AutoCloseable {
     private final LocalStacks stacks;
     private final Sandbox.Options options;
     private final Clock clock;
-    private final OkHttpClient http = HttpClients.defaults().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10)).build();
     private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>(Topology.HA);
     private final ObjectProperty<Sandbox> running = new SimpleObjectProperty<>();
     private final ObjectProperty<NotificationReceiver> receiver = new SimpleObjectProperty<>();
@@ -272,12 +268,6 @@ public final class LocalStackModel implements AutoCloseable {
         if (old != null) {
             old.close();
         }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-    }
-
-    public OkHttpClient http() {
-        return http;
     }
 
     public Clock clock() {
