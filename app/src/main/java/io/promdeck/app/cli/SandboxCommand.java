@@ -41,6 +41,25 @@ final class SandboxCommand implements Runnable {
         return LocalStacks.forUser(environment.variables(), environment.home());
     }
 
+    /** What the subcommands share: the environment, their output streams, the user's local stacks. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        final PromdeckCli.Environment environment;
+
+        Subcommand(PromdeckCli.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public final Integer call() throws Exception {
+            return run(spec.commandLine().getOut(), spec.commandLine().getErr(), stacks(environment));
+        }
+
+        abstract int run(PrintWriter out, PrintWriter err, LocalStacks stacks) throws Exception;
+    }
+
     /** One line per member: name, state, pid, URL. */
     static void printMembers(Sandbox sandbox, PrintWriter out) {
         out.printf("Local stack: %s in %s%n", sandbox.topology().title(), sandbox.dir());
@@ -54,24 +73,17 @@ final class SandboxCommand implements Runnable {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true, description = "Starts the local stack and waits until every process is ready.")
-    static final class Up implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Up extends Subcommand {
         @Option(names = "--topology", paramLabel = "NAME", defaultValue = "ha",
                 description = "ha (default), federation, sharding, remote-storage or agent")
         String topology;
 
-        private final PromdeckCli.Environment environment;
-
         Up(PromdeckCli.Environment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        int run(PrintWriter out, PrintWriter err, LocalStacks stacks) throws InterruptedException {
             Optional<Topology> chosen = Topology.ofCliName(topology);
             if (chosen.isEmpty()) {
                 err.println("--topology: '" + topology + "' is not one of " + Arrays.stream(Topology.values()).map(Topology::cliName)
@@ -81,7 +93,7 @@ final class SandboxCommand implements Runnable {
             long started = System.nanoTime();
             String[] last = {""};
             try {
-                Sandbox sandbox = stacks(environment).up(chosen.get(), Sandbox.Options.product().withEnvironment(environment.variables()),
+                Sandbox sandbox = stacks.up(chosen.get(), Sandbox.Options.product().withEnvironment(environment.variables()),
                         (sentence, ready, total) -> {
                             String line = total > 0 ? "[" + ready + "/" + total + "] " + sentence : sentence;
                             if (!line.equals(last[0])) {
@@ -115,22 +127,15 @@ final class SandboxCommand implements Runnable {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Shows the local stack's processes: running, frozen or stopped.")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        private final PromdeckCli.Environment environment;
-
+    static final class Status extends Subcommand {
         Status(PromdeckCli.Environment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        int run(PrintWriter out, PrintWriter err, LocalStacks stacks) {
             try {
-                LocalStacks.Found found = stacks(environment).find();
+                LocalStacks.Found found = stacks.find();
                 if (!found.note().isEmpty()) {
                     err.println(found.note());
                 }
@@ -150,22 +155,15 @@ final class SandboxCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops the local stack's processes and removes its folder.")
-    static final class Down implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        private final PromdeckCli.Environment environment;
-
+    static final class Down extends Subcommand {
         Down(PromdeckCli.Environment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        int run(PrintWriter out, PrintWriter err, LocalStacks stacks) {
             try {
-                boolean stopped = stacks(environment).down();
+                boolean stopped = stacks.down();
                 out.println(stopped ? "Stopped the local stack." : "No local stack runs: nothing to stop.");
                 return PromdeckCli.OK;
             } catch (IOException | java.io.UncheckedIOException e) {

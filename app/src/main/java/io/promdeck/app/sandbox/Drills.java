@@ -63,6 +63,8 @@ public final class Drills implements AutoCloseable {
 
     /** Runs a drill and logs it; the entry's outcome says what was done. */
     public synchronized Entry run(Drill drill) throws SandboxException, InterruptedException {
+        // A member may have been restarted since the last drill: a connection pooled to the old process is dead.
+        http.connectionPool().evictAll();
         String outcome = switch (drill.kind()) {
             case KILL -> {
                 SandboxProcess p = running(drill.target());
@@ -100,6 +102,7 @@ public final class Drills implements AutoCloseable {
         if (!drill.undoable()) {
             throw new SandboxException(drill.title() + " has nothing to undo");
         }
+        http.connectionPool().evictAll();
         String outcome = switch (drill.kind()) {
             case KILL -> {
                 SandboxProcess p = sandbox.process(drill.target());

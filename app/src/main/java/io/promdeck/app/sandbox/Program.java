@@ -42,17 +42,26 @@ public enum Program {
 
     /** The executable, or empty when none of its names is installed. */
     public Optional<Path> find(Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", "");
         for (String name : names) {
-            String after = environment.getOrDefault(SEARCH_PATH, String.join(File.pathSeparator, USUAL));
-            for (String dir : (path + File.pathSeparator + after).split(File.pathSeparator)) {
-                if (dir.isEmpty()) {
-                    continue;
-                }
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
+            Optional<Path> found = findExecutable(name, environment);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An executable named {@code name} on PATH, then in {@value #SEARCH_PATH}'s folders or the usual ones. */
+    public static Optional<Path> findExecutable(String name, Map<String, String> environment) {
+        String path = environment.getOrDefault("PATH", "");
+        String after = environment.getOrDefault(SEARCH_PATH, String.join(File.pathSeparator, USUAL));
+        for (String dir : (path + File.pathSeparator + after).split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
             }
         }
         return Optional.empty();

@@ -6,6 +6,7 @@ import io.promdeck.app.cluster.DiscoveredPod;
 import io.promdeck.app.cluster.KubeContext;
 import io.promdeck.app.cluster.KubeconfigException;
 import io.promdeck.app.session.StackSession;
+import io.promdeck.ui.common.ElapsedProgress;
 import io.promdeck.ui.sandbox.LocalStackModel;
 import io.promdeck.ui.sandbox.LocalStackPane;
 import io.promdeck.ui.common.Tables;
@@ -74,24 +75,7 @@ public final class ConnectView {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancelConnect());
         // The step under way and how long it has waited, every second while connecting.
-        Runnable showProgress = () -> {
-            java.time.Instant started = model.connectStartedProperty().get();
-            String step = model.progressProperty().get();
-            progress.setText(started == null || step.isEmpty() ? step : step + " (" + io.promdeck.app.http.Durations.words(
-                    java.time.Duration.between(started, model.clock().instant())) + ")");
-        };
-        model.progressProperty().addListener((obs, old, now) -> showProgress.run());
-        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
-                e -> showProgress.run()));
-        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        model.busyProperty().addListener((obs, was, busy) -> {
-            if (busy) {
-                tick.play();
-            } else {
-                tick.stop();
-                showProgress.run();
-            }
-        });
+        ElapsedProgress.bind(progress, model.progressProperty(), model.connectStartedProperty(), model.busyProperty(), model.clock());
         Label error = new Label();
         error.setId("connect-error");
         error.getStyleClass().add("field-error");

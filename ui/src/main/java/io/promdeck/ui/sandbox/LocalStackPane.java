@@ -1,10 +1,8 @@
 package io.promdeck.ui.sandbox;
 
 import io.promdeck.app.sandbox.Topology;
+import io.promdeck.ui.common.ElapsedProgress;
 import io.promdeck.ui.common.Labels;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -93,23 +91,7 @@ public final class LocalStackPane {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancel());
         // The step under way and how long the start has taken, every second while it runs.
-        Runnable showProgress = () -> {
-            var started = model.startStartedProperty().get();
-            String step = model.progressProperty().get();
-            progress.setText(started == null || step.isEmpty() ? step : step + " (" + io.promdeck.app.http.Durations.words(
-                    java.time.Duration.between(started, model.clock().instant())) + ")");
-        };
-        model.progressProperty().addListener((obs, old, now) -> showProgress.run());
-        Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showProgress.run()));
-        tick.setCycleCount(Animation.INDEFINITE);
-        model.busyProperty().addListener((obs, was, busy) -> {
-            if (busy) {
-                tick.play();
-            } else {
-                tick.stop();
-                showProgress.run();
-            }
-        });
+        ElapsedProgress.bind(progress, model.progressProperty(), model.startStartedProperty(), model.busyProperty(), model.clock());
         HBox progressRow = new HBox(8, bar, progress, cancel);
         progressRow.setAlignment(Pos.CENTER_LEFT);
 

@@ -72,22 +72,23 @@ public final class SessionModel {
 
     public void connect(String context, String namespace) {
         Kubeconfig config = kubeconfig.get();
-        if (config == null || busy.get()) {
+        if (config == null) {
             return;
         }
-        StackSession old = session.get();
-        long mine = beginConnect();
-        tasks.run(() -> {
-            closeQuietly(old);
-            return opener.open(config, context, namespace, Optional.empty(), listeners(mine));
-        })
-                .onSuccess(opened -> accept(mine, opened))
-                .onError(error -> fail(mine, error))
-                .andFinally(() -> finish(mine))
-                .start();
+        open(listeners -> opener.open(config, context, namespace, Optional.empty(), listeners));
     }
 
     public void openProfile(Path file) {
+        open(listeners -> opener.openProfile(file, listeners));
+    }
+
+    /** Opening something that needs no kubeconfig: the old session is closed first, progress and errors as for a context. */
+    @FunctionalInterface
+    private interface Opening {
+        StackSession open(SessionOpener.Listeners listeners) throws Exception;
+    }
+
+    private void open(Opening opening) {
         if (busy.get()) {
             return;
         }
@@ -95,7 +96,7 @@ public final class SessionModel {
         long mine = beginConnect();
         tasks.run(() -> {
             closeQuietly(old);
-            return opener.openProfile(file, listeners(mine));
+            return opening.open(listeners(mine));
         })
                 .onSuccess(opened -> accept(mine, opened))
                 .onError(error -> fail(mine, error))
@@ -105,19 +106,7 @@ public final class SessionModel {
 
     /** Opens a local stack on this workstation (started or found by the local-stack model). */
     public void openSandbox(io.promdeck.app.sandbox.Sandbox sandbox) {
-        if (busy.get()) {
-            return;
-        }
-        StackSession old = session.get();
-        long mine = beginConnect();
-        tasks.run(() -> {
-            closeQuietly(old);
-            return opener.openSandbox(sandbox, listeners(mine));
-        })
-                .onSuccess(opened -> accept(mine, opened))
-                .onError(error -> fail(mine, error))
-                .andFinally(() -> finish(mine))
-                .start();
+        open(listeners -> opener.openSandbox(sandbox, listeners));
     }
 
     /**
