@@ -76,7 +76,9 @@ public record Picture(List<Node> nodes, List<Edge> edges) {
             var snapshot = state.replicas().get(name);
             String id = "prometheus/" + name;
             double x = 20 + i * step + Math.max(0, (step - 190) / 2);
-            String where = state.shape().group(name).isEmpty() ? "" : " · " + state.shape().group(name);
+            // The group only where there are several (data centres, shards); the role where it is not a replica.
+            boolean groups = state.shape().groups().values().stream().distinct().count() > 1;
+            String where = !groups || state.shape().group(name).isEmpty() ? "" : " · " + state.shape().group(name);
             if (state.shape().role(name) != io.promdeck.app.live.PrometheusRole.REPLICA) {
                 where = " · " + state.shape().role(name).name().toLowerCase(java.util.Locale.ROOT);
             }
