@@ -129,7 +129,8 @@ public final class PrometheusClient {
                     }
                     list.add(new RuleGroup.Rule(text(rule, "name"), text(rule, "type"), rule.path("query").asText(""),
                             rule.path("health").asText(""), rule.path("lastError").asText(""), rule.path("state").asText(""),
-                            ApiEnvelope.stringMap(rule.path("labels"), "labels"), firing));
+                            ApiEnvelope.stringMap(rule.path("labels"), "labels"), firing, rule.path("duration").asDouble(0),
+                            ApiEnvelope.stringMap(rule.path("annotations"), "annotations")));
                 }
                 out.add(new RuleGroup(text(group, "name"), group.path("file").asText(""), group.path("interval").asDouble(0), list));
             }
