@@ -55,6 +55,11 @@ class SandboxHaIT {
                 assertThat(config1.externalLabels()).containsEntry("replica", "prometheus-1");
                 assertThat(config0.hash()).as("the replicas' configs hash equal apart from the replica label").isEqualTo(config1.hash());
                 assertThat(config0.alertRelabelConfigs()).anySatisfy(r -> assertThat(r.values()).contains("labeldrop", "replica"));
+                String written = java.nio.file.Files.readString(sandbox.dir().resolve("prometheus-0").resolve("prometheus.yml"));
+                assertThat(io.promdeck.app.config.LoadedMatch.prometheus(written, config1.yaml(), "replica").equal())
+                        .as("prometheus-1 loaded the file the renderer wrote, apart from its replica label").isTrue();
+                assertThat(io.promdeck.app.config.LoadedMatch.prometheus(written.replace("scrape_interval: 5s", "scrape_interval: 7s"), config1.yaml(),
+                        "replica").differences()).containsExactly("global.scrape_interval: written 7s, loaded 5s");
 
                 Await.until(Duration.ofSeconds(60), "the first Watchdog notification", () -> firing(receiver).keySet().stream()
                         .anyMatch(k -> k.contains("Watchdog")), () -> receiver.notifications().toString());

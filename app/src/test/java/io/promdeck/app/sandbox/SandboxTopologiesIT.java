@@ -75,6 +75,34 @@ class SandboxTopologiesIT {
         }
     }
 
+    /**
+     * Every process loaded exactly the files the renderer wrote, by the console's own comparison (the one config apply
+     * verifies with): each Prometheus its configuration, each alerting one the rule files, each Alertmanager its file.
+     */
+    private static void loadedAsWritten(Sandbox sandbox) throws Exception {
+        for (Member m : sandbox.plan().members()) {
+            if (m.program() == Program.PROMETHEUS) {
+                String written = java.nio.file.Files.readString(sandbox.dir().resolve(m.name()).resolve("prometheus.yml"));
+                var match = io.promdeck.app.config.LoadedMatch.prometheus(written, client(sandbox, m.name()).config().orElseThrow().yaml(), "replica");
+                assertThat(match.differences()).as(m.name()).isEmpty();
+                assertThat(match.equal()).as(m.name()).isTrue();
+                if (m.role() != Member.Role.AGENT && written.contains("rule_files")) {
+                    for (String file : List.of("stack-rules.yml", "sandbox-rules.yml")) {
+                        var rules = io.promdeck.app.config.LoadedMatch.rules(java.nio.file.Files.readString(sandbox.dir().resolve("rules").resolve(file)),
+                                file, client(sandbox, m.name()).rules().orElseThrow());
+                        assertThat(rules.differences()).as(m.name() + " " + file).isEmpty();
+                    }
+                }
+            } else if (m.program() == Program.ALERTMANAGER) {
+                String written = java.nio.file.Files.readString(sandbox.dir().resolve(m.name()).resolve("alertmanager.yml"));
+                var status = new io.promdeck.app.alertmanager.AlertmanagerClient(new ComponentApi(new DirectTransport(HTTP, m.url()))).status().orElseThrow();
+                var match = io.promdeck.app.config.LoadedMatch.alertmanager(written, status.configOriginal());
+                assertThat(match.differences()).as(m.name()).isEmpty();
+                assertThat(match.equal()).as(m.name()).isTrue();
+            }
+        }
+    }
+
     private static String describe(Diagnosis d) {
         return d.findings().stream().map(f -> f.id() + " " + f.verdict() + ": " + f.summary() + " " + f.evidence()).collect(Collectors.joining("\n"));
     }
@@ -83,6 +111,7 @@ class SandboxTopologiesIT {
     void federationGlobalHoldsBothDataCentresSeriesWithTheirExternalLabels() throws Exception {
         Sandbox sandbox = Sandboxes.start(Topology.FEDERATION);
         try {
+            loadedAsWritten(sandbox);
             Await.until(DATA, "the global Prometheus holding both data centres' node series",
                     () -> values(query(sandbox, "global-prometheus", "up{job=\"node\"}"), "replica").size() == 4,
                     () -> query(sandbox, "global-prometheus", "up{job=\"node\"}").toString());
@@ -113,6 +142,7 @@ class SandboxTopologiesIT {
     void shardingScrapesEveryTargetInExactlyOneShardPair() throws Exception {
         Sandbox sandbox = Sandboxes.start(Topology.SHARDING);
         try {
+            loadedAsWritten(sandbox);
             Set<String> all = new TreeSet<>();
             sandbox.plan().of(Program.NODE_EXPORTER).forEach(m -> all.add(m.address()));
             sandbox.plan().alertmanagers().forEach(m -> all.add(m.address()));
@@ -153,6 +183,7 @@ class SandboxTopologiesIT {
     void remoteStorageSeriesWrittenByPrometheusAreReadBackFromInfluxDb() throws Exception {
         Sandbox sandbox = Sandboxes.start(Topology.REMOTE_STORAGE);
         try {
+            loadedAsWritten(sandbox);
             // The reader scrapes nothing but itself: node series can only come from InfluxDB through remote read.
             Await.until(DATA, "the reader seeing the replicas' node series through remote read",
                     () -> values(query(sandbox, "reader-prometheus", "up{job=\"node\"}"), "replica").equals(Set.of("prometheus-0", "prometheus-1")),
@@ -173,6 +204,7 @@ class SandboxTopologiesIT {
     void agentsRemoteWriteTheirSeriesToTheReceiver() throws Exception {
         Sandbox sandbox = Sandboxes.start(Topology.AGENT);
         try {
+            loadedAsWritten(sandbox);
             CallResult<List<Sample>> refused = client(sandbox, "agent-0").queryVector("up");
             assertThat(refused.isOk()).as("an agent answers no queries").isFalse();
             Await.until(DATA, "the receiver holding both agents' node series",

@@ -1,0 +1,49 @@
+package io.promdeck.app.config;
+
+import java.nio.file.Path;
+
+/** Where a replica's configuration comes from: a file on this workstation, or a key of a ConfigMap or Secret the pod mounts. */
+public sealed interface ConfigSource {
+
+    /** "file /srv/prom/prometheus.yml", "ConfigMap monitoring/prometheus-config, key prometheus.yml". */
+    String describe();
+
+    /** The file name the configuration has where it is loaded (for matching rule files, and for the tools). */
+    String fileName();
+
+    record File(Path path) implements ConfigSource {
+        @Override
+        public String describe() {
+            return "file " + path;
+        }
+
+        @Override
+        public String fileName() {
+            return path.getFileName().toString();
+        }
+    }
+
+    record ConfigMapKey(String namespace, String name, String key) implements ConfigSource {
+        @Override
+        public String describe() {
+            return "ConfigMap " + namespace + "/" + name + ", key " + key;
+        }
+
+        @Override
+        public String fileName() {
+            return key;
+        }
+    }
+
+    record SecretKey(String namespace, String name, String key) implements ConfigSource {
+        @Override
+        public String describe() {
+            return "Secret " + namespace + "/" + name + ", key " + key;
+        }
+
+        @Override
+        public String fileName() {
+            return key;
+        }
+    }
+}

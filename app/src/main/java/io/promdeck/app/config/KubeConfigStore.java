@@ -1,0 +1,104 @@
+package io.promdeck.app.config;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configuration in ConfigMaps and Secrets. A write is an update carrying the resourceVersion that was read: the API
+ * server refuses it with 409 Conflict when the object changed since, and nothing is overwritten. Only the one key is
+ * changed; the object's other keys, labels and annotations are kept.
+ */
+public final class KubeConfigStore implements ConfigStore {
+
+    private final KubernetesClient client;
+
+    public KubeConfigStore(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public SourceDocument read(ConfigSource source) throws IOException {
+        try {
+            if (source instanceof ConfigSource.ConfigMapKey cm) {
+                ConfigMap map = client.configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
+                if (map == null) {
+                    throw new IOException("ConfigMap " + cm.namespace() + "/" + cm.name() + " does not exist");
+                }
+                String content = map.getData() == null ? null : map.getData().get(cm.key());
+                if (content == null) {
+                    throw new IOException(source.describe() + ": the key does not exist");
+                }
+                return new SourceDocument(source, content, map.getMetadata().getResourceVersion());
+            }
+            if (source instanceof ConfigSource.SecretKey sk) {
+                Secret secret = client.secrets().inNamespace(sk.namespace()).withName(sk.name()).get();
+                if (secret == null) {
+                    throw new IOException("Secret " + sk.namespace() + "/" + sk.name() + " does not exist");
+                }
+                String encoded = secret.getData() == null ? null : secret.getData().get(sk.key());
+                if (encoded == null) {
+                    throw new IOException(source.describe() + ": the key does not exist");
+                }
+                return new SourceDocument(source, new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8),
+                        secret.getMetadata().getResourceVersion());
+            }
+        } catch (KubernetesClientException e) {
+            throw new IOException("Cannot read " + source.describe() + ": " + reason(e), e);
+        }
+        throw new IOException("not a Kubernetes source: " + source.describe());
+    }
+
+    @Override
+    public SourceDocument write(SourceDocument read, String content) throws IOException, ConcurrentChange {
+        ConfigSource source = read.source();
+        try {
+            if (source instanceof ConfigSource.ConfigMapKey cm) {
+                ConfigMap map = client.configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
+                if (map == null) {
+                    throw new IOException("ConfigMap " + cm.namespace() + "/" + cm.name() + " no longer exists");
+                }
+                Map<String, String> data = new LinkedHashMap<>(map.getData() == null ? Map.of() : map.getData());
+                data.put(cm.key(), content);
+                map.setData(data);
+                // The version that was read, not the one just fetched: the server decides whether anything changed since.
+                map.getMetadata().setResourceVersion(read.version());
+                ConfigMap written = client.configMaps().inNamespace(cm.namespace()).resource(map).update();
+                return new SourceDocument(source, content, written.getMetadata().getResourceVersion());
+            }
+            if (source instanceof ConfigSource.SecretKey sk) {
+                Secret secret = client.secrets().inNamespace(sk.namespace()).withName(sk.name()).get();
+                if (secret == null) {
+                    throw new IOException("Secret " + sk.namespace() + "/" + sk.name() + " no longer exists");
+                }
+                Map<String, String> data = new LinkedHashMap<>(secret.getData() == null ? Map.of() : secret.getData());
+                data.put(sk.key(), Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)));
+                secret.setData(data);
+                secret.setStringData(null);
+                secret.getMetadata().setResourceVersion(read.version());
+                Secret written = client.secrets().inNamespace(sk.namespace()).resource(secret).update();
+                return new SourceDocument(source, content, written.getMetadata().getResourceVersion());
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                SourceDocument now = read(source);
+                throw new ConcurrentChange(read, now);
+            }
+            throw new IOException("Cannot write " + source.describe() + ": " + reason(e), e);
+        }
+        throw new IOException("not a Kubernetes source: " + source.describe());
+    }
+
+    private static String reason(KubernetesClientException e) {
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            return e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")";
+        }
+        return e.getMessage();
+    }
+}
