@@ -135,6 +135,64 @@ public final class YamlDocument {
         return line;
     }
 
+    /**
+     * The node at a path of mapping keys (String) and sequence indexes (Integer), or null when the path does not
+     * exist.
+     */
+    public Node node(Object... path) {
+        Node node = root;
+        for (Object step : path) {
+            Node next = null;
+            if (step instanceof String key && node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                        next = tuple.getValueNode();
+                        break;
+                    }
+                }
+            } else if (step instanceof Integer index && node instanceof SequenceNode sequence && index >= 0 && index < sequence.getValue().size()) {
+                next = sequence.getValue().get(index);
+            }
+            if (next == null) {
+                return null;
+            }
+            node = next;
+        }
+        return node;
+    }
+
+    /**
+     * The 1-based line of what a path of keys and indexes names — for a key, the line the key is on — or of the
+     * deepest part of it that exists; 0 for an empty document.
+     */
+    public int lineAt(Object... path) {
+        if (root == null) {
+            return 0;
+        }
+        int line = root.getStartMark().getLine() + 1;
+        Node node = root;
+        for (Object step : path) {
+            Node next = null;
+            if (step instanceof String key && node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                        line = k.getStartMark().getLine() + 1;
+                        next = tuple.getValueNode();
+                        break;
+                    }
+                }
+            } else if (step instanceof Integer index && node instanceof SequenceNode sequence && index >= 0 && index < sequence.getValue().size()) {
+                next = sequence.getValue().get(index);
+                line = next.getStartMark().getLine() + 1;
+            }
+            if (next == null) {
+                return line;
+            }
+            node = next;
+        }
+        return line;
+    }
+
     /** The 1-based line of the first scalar whose value is {@code value}, 0 when none is. */
     public int lineOfValue(String value) {
         return root == null ? 0 : lineOfValue(root, value);

@@ -23,6 +23,10 @@ public record CheckResult(String name, Status status, String detail) {
         return status == Status.FAILED;
     }
 
+    public boolean skipped() {
+        return status == Status.SKIPPED;
+    }
+
     @Override
     public String toString() {
         return status + " " + name + (detail.isEmpty() ? "" : ": " + detail);

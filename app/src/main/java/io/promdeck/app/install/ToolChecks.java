@@ -31,15 +31,56 @@ public final class ToolChecks {
     }
 
     private static Optional<Path> onPath(String name, Map<String, String> environment) {
-        for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isBlank()) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
+        return io.promdeck.app.sandbox.Program.findExecutable(name, environment);
+    }
+
+    /** {@code promtool check config --syntax-only} on one Prometheus configuration (the text, in a temporary file). */
+    public CheckResult checkPrometheusConfig(String text) {
+        return inTemporary("prometheus.yml", text, file -> checkPrometheusConfig(file, text));
+    }
+
+    /** {@code promtool check rules} on one rule file. */
+    public CheckResult checkRules(String fileName, String text) {
+        return inTemporary(fileName.endsWith(".yml") || fileName.endsWith(".yaml") ? fileName : "rules.yml", text,
+                file -> run("promtool check rules", promtool, List.of("check", "rules", file.toString())));
+    }
+
+    /** {@code amtool check-config} on one Alertmanager configuration. */
+    public CheckResult checkAlertmanager(String text) {
+        return inTemporary("alertmanager.yml", text, file -> run("amtool check-config", amtool, List.of("check-config", file.toString())));
+    }
+
+    /** The first line a tool's output names ("yaml: line 4: …", promtool's "12:7: group …"), 0 when none. */
+    public static int lineIn(String toolOutput) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)|(?:^|\\s)(\\d+):\\d+:").matcher(toolOutput);
+        if (!m.find()) {
+            return 0;
         }
-        return Optional.empty();
+        return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    @FunctionalInterface
+    private interface FileCheck {
+        CheckResult check(Path file) throws IOException;
+    }
+
+    private static CheckResult inTemporary(String name, String text, FileCheck check) {
+        try {
+            Path dir = Files.createTempDirectory("promdeck-check");
+            Path file = Files.writeString(dir.resolve(name), text);
+            try {
+                return check.check(file);
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            return CheckResult.skipped(name, "could not write it for the tools: " + e.getMessage());
+        }
     }
 
     public List<CheckResult> check(RenderedStack stack) {

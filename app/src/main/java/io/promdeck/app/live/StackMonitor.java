@@ -390,6 +390,11 @@ public final class StackMonitor implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(prometheus);
     }
 
+    /** The peers' clients by name (config transactions). */
+    public Map<String, io.promdeck.app.alertmanager.AlertmanagerClient> alertmanagerClients() {
+        return java.util.Collections.unmodifiableMap(alertmanagers);
+    }
+
     public List<String> replicaNames() {
         return List.copyOf(prometheus.keySet());
     }

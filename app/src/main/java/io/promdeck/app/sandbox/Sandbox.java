@@ -287,6 +287,23 @@ public final class Sandbox {
         deleteTree(plan.dir());
     }
 
+    /**
+     * The stack's configuration files, for the Config panel: each HA group's Prometheus files as one configuration
+     * (one file per replica), a global, agent, receiver or reader alone, the shared rule files, the Alertmanagers' files.
+     */
+    public io.promdeck.app.config.FileConfigs configs() {
+        long groups = plan.prometheus().stream().filter(m -> m.role() == Member.Role.REPLICA).map(Member::group).distinct().count();
+        List<io.promdeck.app.config.FileConfigs.Config> prometheus = new ArrayList<>();
+        for (Member m : plan.prometheus()) {
+            String group = m.role() == Member.Role.REPLICA ? (groups > 1 ? m.group() : "") : m.name();
+            prometheus.add(new io.promdeck.app.config.FileConfigs.Config(m.name(), plan.dir().resolve(m.name()).resolve("prometheus.yml"), group));
+        }
+        List<io.promdeck.app.config.FileConfigs.Config> alertmanagers = plan.alertmanagers().stream()
+                .map(m -> new io.promdeck.app.config.FileConfigs.Config(m.name(), plan.dir().resolve(m.name()).resolve("alertmanager.yml"), ""))
+                .toList();
+        return new io.promdeck.app.config.FileConfigs(prometheus, alertmanagers);
+    }
+
     /** Where the console's receiver keeps this stack's notifications. */
     public Path notificationsFile() {
         return plan.dir().resolve(NOTIFICATIONS);

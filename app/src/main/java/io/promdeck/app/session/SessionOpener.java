@@ -109,7 +109,8 @@ public final class SessionOpener {
             }
             done = true;
             return new StackSession(context + " / " + namespace, connected.userName(), Optional.of(connection), Optional.of(capabilities),
-                    Optional.of(stack), Optional.of(choice), monitor, Optional.ofNullable(watch), Optional.of(endpoints));
+                    Optional.of(stack), Optional.of(choice), monitor, Optional.ofNullable(watch), Optional.of(endpoints), Optional.empty(),
+                    Optional.of(new io.promdeck.app.config.ClusterConfigs(connection.client(), stack)));
         } catch (IOException e) {
             throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.SERVER_ERROR, "Cannot read the discovery overrides: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -153,7 +154,8 @@ public final class SessionOpener {
             monitor.start();
         }
         return new StackSession("local stack (" + sandbox.topology().title() + ")", System.getProperty("user.name", "unknown"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), monitor, Optional.empty(), Optional.empty(), Optional.of(sandbox));
+                Optional.empty(), Optional.empty(), Optional.empty(), monitor, Optional.empty(), Optional.empty(), Optional.of(sandbox),
+                Optional.of(sandbox.configs()));
     }
 
     /** A direct-URL profile: no Kubernetes, the URLs it lists. */
@@ -170,6 +172,32 @@ public final class SessionOpener {
         }
         return new StackSession("profile " + (profile.name() == null ? file.getFileName() : profile.name()),
                 System.getProperty("user.name", "unknown"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), monitor,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), profileConfigs(profile, endpoints, file));
+    }
+
+    /** The configuration files a profile names ({@code configFile} of its entries, relative to the profile's folder). */
+    private static Optional<io.promdeck.app.config.ConfigLocator> profileConfigs(DirectProfile profile, io.promdeck.app.transport.StackEndpoints endpoints,
+            Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        java.util.List<io.promdeck.app.config.FileConfigs.Config> prometheus = configs(profile.prometheus(),
+                endpoints.of(io.promdeck.app.cluster.Component.PROMETHEUS), dir);
+        java.util.List<io.promdeck.app.config.FileConfigs.Config> alertmanagers = configs(profile.alertmanager(),
+                endpoints.of(io.promdeck.app.cluster.Component.ALERTMANAGER), dir);
+        if (prometheus.isEmpty() && alertmanagers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new io.promdeck.app.config.FileConfigs(prometheus, alertmanagers));
+    }
+
+    private static java.util.List<io.promdeck.app.config.FileConfigs.Config> configs(java.util.List<DirectProfile.Entry> entries,
+            java.util.List<io.promdeck.app.transport.Endpoint> endpoints, Path dir) {
+        java.util.List<io.promdeck.app.config.FileConfigs.Config> out = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size() && i < endpoints.size(); i++) {
+            String configFile = entries.get(i).configFile();
+            if (configFile != null && !configFile.isBlank()) {
+                out.add(new io.promdeck.app.config.FileConfigs.Config(endpoints.get(i).name(), dir.resolve(configFile.strip()).normalize(), ""));
+            }
+        }
+        return out;
     }
 }

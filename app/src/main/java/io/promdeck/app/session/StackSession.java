@@ -24,12 +24,14 @@ public record StackSession(
         StackMonitor monitor,
         Optional<NamespaceWatch> namespaceWatch,
         Optional<ClusterEndpoints> clusterEndpoints,
-        Optional<Sandbox> sandbox) implements AutoCloseable {
+        Optional<Sandbox> sandbox,
+        Optional<io.promdeck.app.config.ConfigLocator> configs) implements AutoCloseable {
 
     public StackSession(String title, String userName, Optional<ClusterConnection> connection, Optional<Capabilities> capabilities,
             Optional<DiscoveredStack> discovered, Optional<TransportMode.Choice> transport, StackMonitor monitor,
             Optional<NamespaceWatch> namespaceWatch, Optional<ClusterEndpoints> clusterEndpoints) {
-        this(title, userName, connection, capabilities, discovered, transport, monitor, namespaceWatch, clusterEndpoints, Optional.empty());
+        this(title, userName, connection, capabilities, discovered, transport, monitor, namespaceWatch, clusterEndpoints, Optional.empty(),
+                Optional.empty());
     }
 
     @Override

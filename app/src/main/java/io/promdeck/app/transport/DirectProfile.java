@@ -43,7 +43,14 @@ public record DirectProfile(
      * One URL. {@code loadBalanced: true} marks a URL behind which several replicas answer in turn: accepted, but the
      * console says it cannot verify every replica through it.
      */
-    public record Entry(String name, String url, @JsonProperty("loadBalanced") boolean loadBalanced) {
+    /**
+     * @param configFile the configuration file this Prometheus or Alertmanager loads, on this workstation (relative to
+     *                   the profile's folder), for the Config panel; null when not given
+     */
+    public record Entry(String name, String url, @JsonProperty("loadBalanced") boolean loadBalanced, String configFile) {
+        public Entry(String name, String url, boolean loadBalanced) {
+            this(name, url, loadBalanced, null);
+        }
     }
 
     /** Either a bearer token file or basic auth with a password file. */

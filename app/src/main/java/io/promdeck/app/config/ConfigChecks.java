@@ -1,0 +1,310 @@
+package io.promdeck.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.promdeck.app.alertmanager.MatcherSyntaxException;
+import io.promdeck.app.alertmanager.Matchers;
+import io.promdeck.app.alertmanager.RouteTree;
+import io.promdeck.app.config.ConfigProblem.Severity;
+import io.promdeck.app.input.YamlDocument;
+import io.promdeck.app.install.CheckResult;
+import io.promdeck.app.install.ToolChecks;
+import io.promdeck.app.promql.PromQl;
+import io.promdeck.app.promql.PromQlException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything checked before an edited configuration is written: the YAML (with the line of each problem), the
+ * structure each component requires, every rule expression (Promdeck's PromQL parser), the routing tree's matchers and
+ * receivers, the HA invariants against the configuration it replaces (the replica label and its labeldrop kept,
+ * alerts still sent), and promtool / amtool where installed. ERROR problems block the write; HA problems need an
+ * explicit override.
+ */
+public final class ConfigChecks {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    static final Set<String> PROMETHEUS_TOP = Set.of("global", "alerting", "rule_files", "scrape_configs", "remote_write", "remote_read",
+            "storage", "tracing", "scrape_config_files", "runtime", "otlp");
+    static final Set<String> ALERTMANAGER_TOP = Set.of("global", "route", "receivers", "inhibit_rules", "templates", "mute_time_intervals",
+            "time_intervals", "tracing");
+
+    private final ToolChecks tools;
+
+    public ConfigChecks(ToolChecks tools) {
+        this.tools = tools;
+    }
+
+    /**
+     * @param before the configuration as it is now (for the HA comparison); null when there is none
+     */
+    public List<ConfigProblem> check(ConfigKind kind, String fileName, String before, String after, String replicaLabel) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        YamlDocument document;
+        JsonNode tree;
+        try {
+            document = YamlDocument.parse(after);
+            tree = YAML.readTree(after);
+        } catch (YamlDocument.Problem e) {
+            problems.add(new ConfigProblem(Severity.ERROR, e.line(), strip(e.getMessage()), "YAML"));
+            return problems;
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(Severity.ERROR, 0, "not YAML: " + e.getMessage(), "YAML"));
+            return problems;
+        }
+        if (tree == null || !tree.isObject()) {
+            problems.add(new ConfigProblem(Severity.ERROR, 1, "the file must be a YAML mapping", "structure"));
+            return problems;
+        }
+        switch (kind) {
+            case PROMETHEUS -> prometheus(tree, document, before, replicaLabel, problems);
+            case RULES -> rules(tree, document, problems);
+            case ALERTMANAGER -> alertmanager(tree, document, problems);
+        }
+        if (problems.stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
+            problems.addAll(tool(kind, fileName, after));
+        }
+        return problems;
+    }
+
+    /** "line 3: x" → "x": the line is carried apart. */
+    private static String strip(String message) {
+        return message.replaceFirst("^line \\d+: ", "");
+    }
+
+    private List<ConfigProblem> tool(ConfigKind kind, String fileName, String text) {
+        CheckResult result = switch (kind) {
+            case PROMETHEUS -> tools.checkPrometheusConfig(text);
+            case RULES -> tools.checkRules(fileName, text);
+            case ALERTMANAGER -> tools.checkAlertmanager(text);
+        };
+        if (result.failed()) {
+            return List.of(new ConfigProblem(Severity.ERROR, ToolChecks.lineIn(result.detail()), result.detail(), result.name()));
+        }
+        if (result.skipped()) {
+            return List.of(new ConfigProblem(Severity.WARNING, 0, result.detail(), result.name()));
+        }
+        return List.of();
+    }
+
+    // --- Prometheus ---------------------------------------------------------------------------------------------
+
+    private static void prometheus(JsonNode tree, YamlDocument doc, String before, String replicaLabel, List<ConfigProblem> problems) {
+        unknownKeys(tree, PROMETHEUS_TOP, doc, problems, "Prometheus");
+        JsonNode global = tree.path("global");
+        for (String key : List.of("scrape_interval", "scrape_timeout", "evaluation_interval")) {
+            duration(global.path(key), doc, problems, "global", key);
+        }
+        global.path("external_labels").fieldNames().forEachRemaining(name -> {
+            if (!LABEL_NAME.matcher(name).matches()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("global", "external_labels", name), "'" + name
+                        + "' is not a valid label name", "structure"));
+            }
+        });
+        Set<String> jobs = new HashSet<>();
+        JsonNode scrapes = tree.path("scrape_configs");
+        for (int i = 0; i < scrapes.size(); i++) {
+            JsonNode job = scrapes.get(i);
+            String name = job.path("job_name").asText("");
+            if (name.isEmpty()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("scrape_configs", i), "a scrape config needs a job_name", "structure"));
+            } else if (!jobs.add(name)) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("scrape_configs", i, "job_name"), "the job name '" + name
+                        + "' appears twice (Prometheus refuses duplicate job names)", "structure"));
+            }
+            for (String key : List.of("scrape_interval", "scrape_timeout")) {
+                duration(job.path(key), doc, problems, "scrape_configs", i, key);
+            }
+        }
+        JsonNode ruleFiles = tree.path("rule_files");
+        if (!ruleFiles.isMissingNode() && !ruleFiles.isArray()) {
+            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("rule_files"), "rule_files must be a list of paths", "structure"));
+        }
+        if (before != null && replicaLabel != null && !replicaLabel.isEmpty()) {
+            haInvariants(tree, doc, before, replicaLabel, problems);
+        }
+    }
+
+    /** What the replaced configuration had for HA and the edited one would lose. */
+    private static void haInvariants(JsonNode after, YamlDocument doc, String before, String replicaLabel, List<ConfigProblem> problems) {
+        JsonNode old;
+        try {
+            old = YAML.readTree(before);
+        } catch (IOException e) {
+            return;
+        }
+        if (old == null) {
+            return;
+        }
+        boolean hadLabel = old.path("global").path("external_labels").has(replicaLabel);
+        boolean hasLabel = after.path("global").path("external_labels").has(replicaLabel);
+        if (hadLabel && !hasLabel) {
+            problems.add(new ConfigProblem(Severity.HA, doc.lineAt("global", "external_labels"), "the replica label '" + replicaLabel
+                    + "' is removed from external_labels: the replicas' series can no longer be told apart, and Thanos Query cannot "
+                    + "deduplicate them", "HA"));
+        }
+        if (drops(old, replicaLabel) && !drops(after, replicaLabel)) {
+            problems.add(new ConfigProblem(Severity.HA, doc.lineAt("alerting"), "alerts would keep the replica label '" + replicaLabel
+                    + "' (its labeldrop in alerting.alert_relabel_configs is gone): Alertmanager sees each alert once per replica and "
+                    + "notifies each", "HA"));
+        }
+        int hadTargets = old.path("alerting").path("alertmanagers").size();
+        int hasTargets = after.path("alerting").path("alertmanagers").size();
+        if (hadTargets > 0 && hasTargets == 0) {
+            problems.add(new ConfigProblem(Severity.HA, doc.lineAt("alerting"), "no Alertmanager is configured any more: alerts would go "
+                    + "nowhere", "HA"));
+        }
+    }
+
+    private static boolean drops(JsonNode config, String replicaLabel) {
+        for (JsonNode rule : config.path("alerting").path("alert_relabel_configs")) {
+            String action = rule.path("action").asText("replace");
+            String regex = rule.path("regex").asText("");
+            if (action.equals("labeldrop") && replicaLabel.matches(regex)) {
+                return true;
+            }
+            if (action.equals("labelkeep") && !replicaLabel.matches(regex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- rules --------------------------------------------------------------------------------------------------
+
+    private static void rules(JsonNode tree, YamlDocument doc, List<ConfigProblem> problems) {
+        unknownKeys(tree, Set.of("groups"), doc, problems, "a rule file");
+        JsonNode groups = tree.path("groups");
+        if (!groups.isArray()) {
+            problems.add(new ConfigProblem(Severity.ERROR, 1, "a rule file needs a list of groups", "structure"));
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int g = 0; g < groups.size(); g++) {
+            JsonNode group = groups.get(g);
+            String name = group.path("name").asText("");
+            if (name.isEmpty()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("groups", g), "a group needs a name", "structure"));
+            } else if (!names.add(name)) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("groups", g, "name"), "the group name '" + name + "' appears twice",
+                        "structure"));
+            }
+            duration(group.path("interval"), doc, problems, "groups", g, "interval");
+            JsonNode rules = group.path("rules");
+            for (int r = 0; r < rules.size(); r++) {
+                rule(rules.get(r), doc, problems, g, r);
+            }
+        }
+    }
+
+    private static void rule(JsonNode rule, YamlDocument doc, List<ConfigProblem> problems, int g, int r) {
+        boolean alert = rule.has("alert");
+        boolean record = rule.has("record");
+        int line = doc.lineAt("groups", g, "rules", r);
+        if (alert == record) {
+            problems.add(new ConfigProblem(Severity.ERROR, line, alert ? "a rule cannot be both 'alert' and 'record'"
+                    : "a rule needs 'alert' or 'record'", "structure"));
+            return;
+        }
+        if (record && !METRIC_NAME.matcher(rule.path("record").asText()).matches()) {
+            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("groups", g, "rules", r, "record"), "'" + rule.path("record").asText()
+                    + "' is not a valid metric name", "structure"));
+        }
+        if (record && (rule.has("for") || rule.has("annotations"))) {
+            problems.add(new ConfigProblem(Severity.ERROR, line, "a recording rule takes no 'for' or 'annotations'", "structure"));
+        }
+        String expr = rule.path("expr").asText("");
+        if (expr.isBlank()) {
+            problems.add(new ConfigProblem(Severity.ERROR, line, "a rule needs an expr", "structure"));
+        } else {
+            try {
+                PromQl.parse(expr);
+            } catch (PromQlException e) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("groups", g, "rules", r, "expr"), "expr: " + e.located(expr), "PromQL"));
+            }
+        }
+        duration(rule.path("for"), doc, problems, "groups", g, "rules", r, "for");
+        rule.path("labels").fieldNames().forEachRemaining(name -> {
+            if (!LABEL_NAME.matcher(name).matches()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("groups", g, "rules", r, "labels", name), "'" + name
+                        + "' is not a valid label name", "structure"));
+            }
+        });
+    }
+
+    // --- Alertmanager -------------------------------------------------------------------------------------------
+
+    private static void alertmanager(JsonNode tree, YamlDocument doc, List<ConfigProblem> problems) {
+        unknownKeys(tree, ALERTMANAGER_TOP, doc, problems, "Alertmanager");
+        Set<String> receivers = new HashSet<>();
+        JsonNode list = tree.path("receivers");
+        for (int i = 0; i < list.size(); i++) {
+            String name = list.get(i).path("name").asText("");
+            if (name.isEmpty()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i), "a receiver needs a name", "structure"));
+            } else if (!receivers.add(name)) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i, "name"), "the receiver '" + name + "' is defined twice",
+                        "structure"));
+            }
+        }
+        try {
+            RouteTree routes = RouteTree.of(tree);
+            for (String used : new java.util.LinkedHashSet<>(routes.receivers())) {
+                if (!receivers.contains(used)) {
+                    int line = doc.lineOfValue(used);
+                    problems.add(new ConfigProblem(Severity.ERROR, line, "the route names the receiver '" + used + "', which is not defined",
+                            "structure"));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("route"), e.getMessage(), "structure"));
+        }
+        for (String key : List.of("group_wait", "group_interval", "repeat_interval")) {
+            duration(tree.path("route").path(key), doc, problems, "route", key);
+        }
+        JsonNode inhibit = tree.path("inhibit_rules");
+        for (int i = 0; i < inhibit.size(); i++) {
+            for (String side : List.of("source_matchers", "target_matchers")) {
+                JsonNode matchers = inhibit.get(i).path(side);
+                for (int m = 0; m < matchers.size(); m++) {
+                    try {
+                        Matchers.parseOne(matchers.get(m).asText());
+                    } catch (MatcherSyntaxException e) {
+                        problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("inhibit_rules", i, side, m), side + ": '"
+                                + matchers.get(m).asText() + "': " + e.getMessage(), "structure"));
+                    }
+                }
+            }
+        }
+    }
+
+    // --- shared -------------------------------------------------------------------------------------------------
+
+    private static void unknownKeys(JsonNode tree, Set<String> known, YamlDocument doc, List<ConfigProblem> problems, String what) {
+        Iterator<String> names = tree.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(name), "'" + name + "' is not a field " + what + " knows (it refuses "
+                        + "unknown fields)", "structure"));
+            }
+        }
+    }
+
+    private static void duration(JsonNode value, YamlDocument doc, List<ConfigProblem> problems, Object... path) {
+        if (value.isMissingNode() || value.isNull()) {
+            return;
+        }
+        String text = value.asText();
+        if (PromQl.durationMillis(text) < 0) {
+            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(path), "'" + text + "' is not a duration such as 30s, 5m or 1h", "structure"));
+        }
+    }
+}
