@@ -41,11 +41,18 @@ public final class ClusterConfigs implements ConfigLocator {
     private final DiscoveredStack stack;
     private final KubeConfigStore store;
     private final List<String> unsupported = new ArrayList<>();
+    private final Duration syncBound;
 
     public ClusterConfigs(KubernetesClient client, DiscoveredStack stack) {
+        this(client, stack, KUBELET);
+    }
+
+    /** @param syncBound how long a replica may take to see an updated ConfigMap (tests shorten it) */
+    public ClusterConfigs(KubernetesClient client, DiscoveredStack stack, Duration syncBound) {
         this.client = client;
         this.stack = stack;
         this.store = new KubeConfigStore(client);
+        this.syncBound = syncBound;
     }
 
     /** Why some pods' configurations have no editable source (filled by {@link #locate()}). */
@@ -247,6 +254,6 @@ public final class ClusterConfigs implements ConfigLocator {
 
     @Override
     public Duration syncBound() {
-        return KUBELET;
+        return syncBound;
     }
 }

@@ -45,6 +45,8 @@ import okhttp3.Response;
  *     managers survive there and are dropped here; conflicts are never reported (Promdeck forces them anyway);
  *     no dry-run.</li>
  * <li>Writes can be refused per path ({@link #forbidWrites}) to test 403 handling; a real server asks RBAC.</li>
+ * <li>An update carrying a stale resourceVersion is refused with 409 Conflict, as a real server does (fabric8's CRUD
+ *     mode checks it; {@code KubeConfigStoreTest} relies on it).</li>
  * <li>No defaulting, admission, or garbage collection: deleting a StatefulSet leaves its pods; CRUD keeps a
  *     Secret's stringData as is (a real server moves it to base64 data).</li>
  * </ul>
