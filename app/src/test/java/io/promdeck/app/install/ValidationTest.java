@@ -2,6 +2,7 @@ package io.promdeck.app.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promdeck.app.sandbox.Program;
 import io.promdeck.testing.Binaries;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,7 @@ class ValidationTest {
 
     @Test
     void missingToolsAreReportedAsSkippedNotPassed() {
-        List<CheckResult> results = ToolChecks.find(Map.of("PATH", "/nonexistent"), Optional.empty(), Optional.empty())
+        List<CheckResult> results = ToolChecks.find(Map.of("PATH", "/nonexistent", Program.SEARCH_PATH, "/nonexistent"), Optional.empty(), Optional.empty())
                 .check(StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS));
 
         assertThat(results).allMatch(r -> r.status() == CheckResult.Status.SKIPPED);

@@ -3,11 +3,15 @@ package io.promdeck.ui.peers;
 import io.promdeck.ui.common.Tables;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Alertmanager peers panel: one row per peer and the who-sees-whom matrix. */
 public final class PeersView {
@@ -19,6 +23,12 @@ public final class PeersView {
     public PeersView(PeersViewModel model, java.util.function.Supplier<javafx.stage.Window> owner) {
         Label title = new Label("Alertmanager peers");
         title.getStyleClass().add("panel-title");
+        Button reloadAll = new Button("Reload all", new FontIcon(Feather.REFRESH_CW));
+        reloadAll.setId("peers-reload-all");
+        reloadAll.disableProperty().bind(model.reloadingProperty());
+        reloadAll.setOnAction(e -> model.reloadAll());
+        HBox header = new HBox(12, title, reloadAll);
+        header.getStyleClass().add("panel-header");
         TableView<PeerRow> table = new TableView<>(model.rows());
         table.setId("peers-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -46,7 +56,7 @@ public final class PeersView {
         problems.setId("peer-problems");
         model.meshProperty().addListener((obs, old, mesh) -> render(mesh));
         VBox.setVgrow(table, Priority.SOMETIMES);
-        root.getChildren().addAll(title, table, matrixTitle, matrix, problems);
+        root.getChildren().addAll(header, table, matrixTitle, matrix, problems);
         root.setPadding(new Insets(12));
     }
 

@@ -1,22 +1,26 @@
 package io.promdeck.ui.peers;
 
-import io.promdeck.app.http.ReloadResult;
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.Silence;
 import io.promdeck.app.alertmanager.SilenceState;
 import io.promdeck.app.http.Listing;
-import io.promdeck.ui.common.FreshnessText;
-import java.time.Instant;
+import io.promdeck.app.http.ReloadResult;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import io.promdeck.app.session.StackSession;
+import io.promdeck.ui.common.FreshnessText;
+import io.promdeck.ui.common.ReloadOutcomes;
 import io.promdeck.ui.session.SessionModel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,6 +32,7 @@ public final class PeersViewModel {
     private final ObservableList<PeerRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<PeerMesh> mesh = new SimpleObjectProperty<>();
     private final Map<String, ReloadResult> reloads = new HashMap<>();
+    private final BooleanProperty reloading = new SimpleBooleanProperty(false);
 
     public PeersViewModel(SessionModel session) {
         this.session = session;
@@ -101,7 +106,26 @@ public final class PeersViewModel {
         }
         session.tasks().run(() -> current.monitor().reloadAlertmanager(peer)).onSuccess(result -> {
             reloads.put(peer, result);
+            session.audit().record("alertmanager.reload", peer, ReloadOutcomes.sentence(result), Map.of());
             update();
         }).start();
+    }
+
+    /** Reloads every peer at once, as Reload all does for the Prometheus replicas. */
+    public void reloadAll() {
+        StackSession current = session.sessionProperty().get();
+        if (current == null || reloading.get()) {
+            return;
+        }
+        reloading.set(true);
+        session.tasks().run(() -> current.monitor().reloadAllAlertmanagers()).onSuccess(results -> {
+            reloads.putAll(results);
+            session.audit().record("alertmanager.reload-all", "every peer", ReloadOutcomes.summary(results), ReloadOutcomes.details(results));
+            update();
+        }).andFinally(() -> reloading.set(false)).start();
+    }
+
+    public ReadOnlyBooleanProperty reloadingProperty() {
+        return reloading;
     }
 }

@@ -6,6 +6,7 @@ import io.promdeck.app.live.ReplicaStatus;
 import io.promdeck.app.live.Snapshot;
 import io.promdeck.app.live.StackState;
 import io.promdeck.app.session.StackSession;
+import io.promdeck.ui.common.ReloadOutcomes;
 import io.promdeck.ui.session.SessionModel;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,6 +89,7 @@ public final class ReplicasViewModel {
         session.tasks().run(() -> current.monitor().reloadPrometheus(replica))
                 .onSuccess(result -> {
                     reloads.put(replica, result);
+                    session.audit().record("prometheus.reload", replica, ReloadOutcomes.sentence(result), java.util.Map.of());
                     update();
                 })
                 .andFinally(() -> reloading.set(false))
@@ -103,6 +105,7 @@ public final class ReplicasViewModel {
         session.tasks().run(() -> current.monitor().reloadAllPrometheus())
                 .onSuccess(results -> {
                     reloads.putAll(results);
+                    session.audit().record("prometheus.reload-all", "every replica", ReloadOutcomes.summary(results), ReloadOutcomes.details(results));
                     update();
                 })
                 .andFinally(() -> reloading.set(false))

@@ -49,6 +49,7 @@ public final class SessionModel {
     private final Clock clock;
     /** Bumped on every connect so answers of an older session are dropped. */
     private long generation;
+    private AuditTrail audit = AuditTrail.none();
 
     public SessionModel(Tasks tasks, SessionOpener opener, KubeconfigResolver resolver, Clock clock) {
         this.tasks = tasks;
@@ -255,6 +256,15 @@ public final class SessionModel {
 
     public Tasks tasks() {
         return tasks;
+    }
+
+    /** Where the console's actions are recorded (set by the composition root). */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public void audit(AuditTrail trail) {
+        this.audit = trail;
     }
 
     public ObservableList<KubeContext> contexts() {
