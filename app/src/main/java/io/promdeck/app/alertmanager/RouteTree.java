@@ -72,6 +72,22 @@ public final class RouteTree {
         return new RouteTree(route(route, "route", defaults));
     }
 
+    /**
+     * The tree of an Alertmanager configuration as written.
+     *
+     * @throws IllegalArgumentException for YAML that does not parse (with its line) or a tree {@link #of} refuses
+     */
+    public static RouteTree ofYaml(String yaml) {
+        try {
+            io.promdeck.app.input.YamlDocument.parse(yaml);
+            return of(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml));
+        } catch (io.promdeck.app.input.YamlDocument.Problem e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the YAML does not parse: " + e.getMessage(), e);
+        }
+    }
+
     private static Route route(JsonNode node, String path, Route parent) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(path + ": is not a mapping");
@@ -151,5 +167,61 @@ public final class RouteTree {
     private static void collect(Route route, List<String> out) {
         out.add(route.receiver());
         route.children().forEach(c -> collect(c, out));
+    }
+
+    /**
+     * The labels of a routing test as typed: {@code alertname=Watchdog severity="critical"}, separated by spaces or
+     * commas, values optionally quoted.
+     *
+     * @throws IllegalArgumentException naming the item that is not {@code name=value} or a name given twice
+     */
+    public static Map<String, String> labels(String typed) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int i = 0;
+        int n = typed.length();
+        while (i < n) {
+            char c = typed.charAt(i);
+            if (Character.isWhitespace(c) || c == ',') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && typed.charAt(i) != '=' && typed.charAt(i) != ',' && !Character.isWhitespace(typed.charAt(i))) {
+                i++;
+            }
+            String name = typed.substring(start, i);
+            if (i >= n || typed.charAt(i) != '=') {
+                throw new IllegalArgumentException("'" + name + "' is not name=value (a label name is letters, digits and _)");
+            }
+            if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                throw new IllegalArgumentException("'" + name + "' is not a label name (letters, digits and _, not starting with a digit)");
+            }
+            i++;
+            StringBuilder value = new StringBuilder();
+            if (i < n && typed.charAt(i) == '"') {
+                i++;
+                while (i < n && typed.charAt(i) != '"') {
+                    if (typed.charAt(i) == '\\' && i + 1 < n) {
+                        i++;
+                    }
+                    value.append(typed.charAt(i++));
+                }
+                if (i >= n) {
+                    throw new IllegalArgumentException("the value of '" + name + "' has no closing quote");
+                }
+                i++;
+            } else {
+                while (i < n && typed.charAt(i) != ',' && !Character.isWhitespace(typed.charAt(i))) {
+                    value.append(typed.charAt(i++));
+                }
+            }
+            if (out.put(name, value.toString()) != null) {
+                throw new IllegalArgumentException("label '" + name + "' is given twice");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("type the alert's labels, e.g. alertname=Watchdog severity=critical");
+        }
+        return out;
     }
 }

@@ -17,6 +17,6 @@ import java.util.Map;
 public record AuditEntry(Instant at, String who, String where, String action, String target, String outcome, Map<String, String> details) {
 
     public AuditEntry {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 }

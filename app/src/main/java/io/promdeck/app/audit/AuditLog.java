@@ -57,15 +57,17 @@ public final class AuditLog {
         AuditEntry masked = new AuditEntry(entry.at(), entry.who(), entry.where(), entry.action(), SecretMask.mask(entry.target()),
                 SecretMask.mask(entry.outcome()), details);
         Files.createDirectories(file.getParent());
-        boolean created = !Files.exists(file);
-        Files.writeString(file, JSON.writeValueAsString(masked) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (created) {
+        if (!Files.exists(file)) {
+            // Created owner-only from the start: no moment where the umask's permissions apply.
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the settings folder's own access applies.
+                Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another console created it in between: append to it.
             }
         }
+        Files.writeString(file, JSON.writeValueAsString(masked) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         listeners.forEach(l -> l.accept(masked));
     }
 

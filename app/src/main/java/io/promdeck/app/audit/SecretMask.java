@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class SecretMask {
 
     public static final String MASK = "<secret>";
-    private static final Pattern SECRET_KEY = Pattern.compile("(?im)^(\\s*-?\\s*[\"']?(?:[a-z_]*password|[a-z_]*token|[a-z_]*secret[a-z_]*|"
-            + "api_key|api_url|routing_key|service_key|[a-z_]*_key|auth_token|credentials|webhook_url|bot_token|access_key|secret_key"
+    private static final Pattern SECRET_KEY = Pattern.compile("(?im)^([+]?\\s*-?\\s*[\"']?(?:[a-z_]*password|[a-z_]*token|[a-z_]*secret[a-z_]*|"
+            + "api_key|[a-z_]*api_url|routing_key|service_key|[a-z_]*_key|auth_token|credentials|webhook_url|bot_token|access_key|secret_key"
             + ")[\"']?\\s*:\\s*)(?!\\s*$)(.+)$");
     private static final Pattern URL_USERINFO = Pattern.compile("(\\b[a-z][a-z0-9+.-]*://)([^/@\\s:]+):([^/@\\s]+)@", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN_PARAM = Pattern.compile("([?&](?:access_token|token|key|secret|sig|signature|api_key|apikey|auth)=)([^&\\s\"']+)",

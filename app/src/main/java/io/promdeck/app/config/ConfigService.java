@@ -78,6 +78,19 @@ public final class ConfigService {
         this.clock = clock;
     }
 
+    /**
+     * The service of an open session, when it knows where its configurations live (a profile naming files, a local
+     * stack, a cluster's pods); empty otherwise. {@code audit} may be null: nothing is recorded then.
+     */
+    public static java.util.Optional<ConfigService> forSession(io.promdeck.app.session.StackSession session, io.promdeck.app.install.ToolChecks tools,
+            ExecutorService executor, AuditLog audit, String who, Clock clock) {
+        return session.configs().map(locator -> new ConfigService(locator, () -> session.monitor().prometheusClients(),
+                () -> session.monitor().alertmanagerClients(), () -> {
+                    io.promdeck.app.live.ReplicaLabel label = session.monitor().state().replicaLabel();
+                    return label.known() ? label.name() : "";
+                }, new ConfigChecks(tools), executor, d -> Thread.sleep(d.toMillis()), audit, who, session.title(), clock));
+    }
+
     public List<ConfigUnit> units() throws IOException {
         return locator.locate();
     }
@@ -147,6 +160,9 @@ public final class ConfigService {
         result.replicas().forEach((endpoint, p) -> details.put("replica " + endpoint, p.step() + ": " + p.message()));
         if (!note.isEmpty()) {
             details.put("note", note);
+        }
+        if (audit == null) {
+            return;
         }
         try {
             audit.append(new AuditEntry(clock.instant(), who, where, action, unit.title(), result.sentence(), details));

@@ -77,4 +77,20 @@ class RouteTreeTest {
         assertThatThrownBy(() -> RouteTree.of(yaml.readTree("route: {receiver: a, routes: [{matchers: ['x=~\"(\"'], receiver: b}]}")))
                 .hasMessageStartingWith("route.routes[0].matchers: 'x=~\"(\"': ");
     }
+
+    @Test
+    void typedLabelsAreNameValuePairsWithClearRefusals() {
+        assertThat(RouteTree.labels("alertname=Watchdog severity=\"very critical\", team=a\\b  x="))
+                .containsExactly(Map.entry("alertname", "Watchdog"), Map.entry("severity", "very critical"), Map.entry("team", "a\\b"),
+                        Map.entry("x", ""));
+        assertThat(RouteTree.labels("a=\"q\\\"uote\"")).containsEntry("a", "q\"uote");
+        assertThatThrownBy(() -> RouteTree.labels("alertname=X severity critical")).hasMessage("'severity' is not name=value (a label name is "
+                + "letters, digits and _)");
+        assertThatThrownBy(() -> RouteTree.labels("1a=b")).hasMessageStartingWith("'1a' is not a label name");
+        assertThatThrownBy(() -> RouteTree.labels("a=b a=c")).hasMessage("label 'a' is given twice");
+        assertThatThrownBy(() -> RouteTree.labels("a=\"open")).hasMessage("the value of 'a' has no closing quote");
+        assertThatThrownBy(() -> RouteTree.labels("  ,  ")).hasMessageStartingWith("type the alert's labels");
+        assertThatThrownBy(() -> RouteTree.ofYaml("route:\n  receiver: a\n  receiver: b\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 3");
+    }
 }

@@ -95,11 +95,20 @@ public final class UninstallDialog {
         tasks.run(() -> target.uninstaller().uninstall(parameters.namespace(), parameters.instance(), withVolumes,
                 line -> tasks.ui().execute(() -> status.setText(line))))
                 .onSuccess(this::finished)
-                .onError(error -> status.setText("The uninstall stopped: " + DialogService.sentence(error)))
+                .onError(error -> {
+                    status.setText("The uninstall stopped: " + DialogService.sentence(error));
+                    String[] whoWhere = model.auditWhoWhere();
+                    model.audit().record(whoWhere[0], whoWhere[1], "stack.uninstall", parameters.namespace() + "/" + parameters.instance(),
+                            "stopped: " + DialogService.sentence(error), java.util.Map.of());
+                })
                 .start();
     }
 
     private void finished(ApplyReport report) {
+        String[] whoWhere = model.auditWhoWhere();
+        model.audit().record(whoWhere[0], whoWhere[1], "stack.uninstall", parameters.namespace() + "/" + parameters.instance(),
+                report.complete() ? "deleted " + report.deleted().size() + " objects" : report.failures().size() + " refused",
+                java.util.Map.of("deleted", String.join(", ", report.deleted()), "volumes", volumes.isSelected() ? "deleted" : "kept"));
         status.setText(report.complete() ? "Deleted " + report.deleted().size() + " objects" + (volumes.isSelected() ? "." : "; volume claims kept.")
                 : "Deleted " + report.deleted().size() + " objects; " + report.failures().size() + " refused: " + report.failures());
         listing.getItems().removeAll(report.deleted());

@@ -118,6 +118,7 @@ public final class WizardModel implements AutoCloseable {
     private StackParameters base = StackParameters.defaults("monitoring");
     private ClusterConnection connection;
     private InstallTarget target;
+    private io.promdeck.ui.session.AuditTrail audit = io.promdeck.ui.session.AuditTrail.none();
     private long targetGeneration;
 
     // Storage
@@ -555,9 +556,27 @@ public final class WizardModel implements AutoCloseable {
 
     // ---- install ----
 
+    /** Where installs, upgrades and uninstalls are recorded. */
+    public void audit(io.promdeck.ui.session.AuditTrail trail) {
+        this.audit = trail;
+    }
+
+    public io.promdeck.ui.session.AuditTrail audit() {
+        return audit;
+    }
+
+    /** Who acted and where, for the audit log: the kubeconfig user and "context / namespace" of the wizard's target. */
+    String[] auditWhoWhere() {
+        KubeContext c = contextProperty().get();
+        String who = c != null && c.user() != null && !c.user().isBlank() ? c.user() : System.getProperty("user.name", "unknown");
+        return new String[] {who, (c == null ? "" : c.name()) + " / " + parameters().namespace()};
+    }
+
     private void install() {
         RenderedStack stack = rendered.get();
         InstallTarget t = target;
+        String action = upgrade() ? "stack.upgrade" : "stack.install";
+        String[] whoWhere = auditWhoWhere();
         installCancel.set(false);
         busy.set(true);
         ending.set(null);
@@ -577,6 +596,14 @@ public final class WizardModel implements AutoCloseable {
             }
         })).onSuccess(result -> {
             ending.set(result.ending());
+            java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("plan", result.plan().summary());
+            details.put("applied", String.join(", ", result.applied().applied()));
+            if (!result.applied().failures().isEmpty()) {
+                details.put("refused", result.applied().failures().toString());
+            }
+            audit.record(whoWhere[0], whoWhere[1], action, stack.parameters().namespace() + "/" + stack.parameters().instance(),
+                    result.ending().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), details);
             if (!result.rollout().workloads().isEmpty()) {
                 showProgress(result.rollout());
             }
@@ -586,6 +613,8 @@ public final class WizardModel implements AutoCloseable {
         }).onError(error -> {
             installLog.add("The install stopped: " + DialogService.sentence(error));
             ending.set(Installation.Ending.FAILED_TO_APPLY);
+            audit.record(whoWhere[0], whoWhere[1], action, stack.parameters().namespace() + "/" + stack.parameters().instance(),
+                    "stopped: " + DialogService.sentence(error), java.util.Map.of());
         }).andFinally(() -> busy.set(false)).start();
     }
 

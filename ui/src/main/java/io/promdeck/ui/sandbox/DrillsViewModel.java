@@ -123,6 +123,7 @@ public final class DrillsViewModel {
         outcome.set((undo ? "Undoing: " : "Running: ") + drill.title() + "…");
         stack.tasks().run(() -> undo ? current.undo(drill) : current.run(drill)).onSuccess(entry -> {
             outcome.set((undo ? "Undone: " : "Done: ") + entry.outcome() + ".");
+            stack.session().audit().record(undo ? "drill.undo" : "drill.run", drill.title(), entry.outcome(), java.util.Map.of());
             if (drill.kind() == Drill.Kind.WEBHOOK_FAILS) {
                 stack.webhookFailingProperty().set(!undo);
             }
@@ -130,6 +131,7 @@ public final class DrillsViewModel {
         }).onError(e -> {
             outcome.set("");
             error.set(DialogService.sentence(e));
+            stack.session().audit().record(undo ? "drill.undo" : "drill.run", drill.title(), "failed: " + error.get(), java.util.Map.of());
         }).andFinally(() -> {
             busy.set(false);
             refresh();

@@ -46,7 +46,11 @@ public final class AuditTrail {
 
     /** The user the session acts as: the cluster's name for them, else the workstation's user. */
     public String who() {
-        StackSession s = session.get();
+        return whoOf(session.get());
+    }
+
+    /** The cluster's name for the user of {@code s}, else the workstation's user. */
+    public static String whoOf(StackSession s) {
         return s != null && s.userName() != null && !s.userName().isBlank() ? s.userName() : System.getProperty("user.name", "unknown");
     }
 

@@ -1,23 +1,31 @@
 package io.promdeck.ui.shell;
 
+import io.promdeck.app.audit.AuditLog;
 import io.promdeck.app.cluster.KubeconfigResolver;
 import io.promdeck.app.cluster.SettingsFolder;
-import io.promdeck.app.session.SessionOpener;
+import io.promdeck.app.config.ConfigService;
+import io.promdeck.app.install.ToolChecks;
 import io.promdeck.app.sandbox.LocalStacks;
 import io.promdeck.app.sandbox.Sandbox;
-import io.promdeck.ui.sandbox.LocalStackModel;
+import io.promdeck.app.session.SessionOpener;
+import io.promdeck.app.session.StackSession;
 import io.promdeck.ui.PromdeckApp;
+import io.promdeck.ui.audit.AuditViewModel;
 import io.promdeck.ui.common.Background;
 import io.promdeck.ui.common.Tasks;
 import io.promdeck.ui.common.UiSettings;
 import io.promdeck.ui.common.UiThread;
 import io.promdeck.ui.install.WizardModel;
+import io.promdeck.ui.sandbox.LocalStackModel;
+import io.promdeck.ui.session.AuditTrail;
 import io.promdeck.ui.session.SessionModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -63,10 +71,18 @@ public final class Console implements AutoCloseable {
         SessionOpener opener = new SessionOpener(environment.settings(), environment.home(), background.executor(), timer,
                 environment.clock(), () -> refreshMillis);
         session = new SessionModel(tasks, opener, new KubeconfigResolver(environment.variables(), environment.home()), environment.clock());
+        // Every action on a stack goes to the audit log in the settings folder (created owner-only on first use).
+        AuditLog auditLog = new AuditLog(environment.settings().path().resolve(AuditLog.FILE));
+        session.audit(new AuditTrail(auditLog, tasks, environment.clock(), () -> session.sessionProperty().get()));
+        Function<StackSession, Optional<ConfigService>> configServices = s -> ConfigService.forSession(s,
+                ToolChecks.find(environment.variables(), Optional.empty(), Optional.empty()), background.executor(), auditLog, AuditTrail.whoOf(s),
+                environment.clock());
         wizard = new WizardModel(tasks, environment.clock(), environment.variables());
+        wizard.audit(session.audit());
         localStack = new LocalStackModel(tasks, session, LocalStacks.forUser(environment.variables(), environment.home()),
                 environment.localStacks().withEnvironment(environment.variables()), environment.clock());
-        window = new MainWindow(session, environment.clock(), values.dark(), wizard, localStack);
+        window = new MainWindow(session, environment.clock(), values.dark(), wizard, localStack, configServices,
+                new AuditViewModel(Optional.of(auditLog), tasks));
         session.sessionProperty().addListener((obs, old, now) -> {
             if (now != null && now.connection().isPresent()) {
                 values = values.withContext(now.connection().get().context().name(),

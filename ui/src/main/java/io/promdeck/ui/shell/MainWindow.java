@@ -87,7 +87,9 @@ public final class MainWindow {
     private final Clock clock;
     private boolean dark;
 
-    public MainWindow(SessionModel session, Clock clock, boolean darkTheme, WizardModel wizard, LocalStackModel localStack) {
+    public MainWindow(SessionModel session, Clock clock, boolean darkTheme, WizardModel wizard, LocalStackModel localStack,
+            java.util.function.Function<io.promdeck.app.session.StackSession, java.util.Optional<io.promdeck.app.config.ConfigService>> configServices,
+            io.promdeck.ui.audit.AuditViewModel audit) {
         this.session = session;
         this.clock = clock;
         this.dark = darkTheme;
@@ -100,6 +102,9 @@ public final class MainWindow {
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        panels.put("Config", new io.promdeck.ui.config.ConfigView(new io.promdeck.ui.config.ConfigViewModel(session, configServices)).root());
+        panels.put("Audit", new io.promdeck.ui.audit.AuditView(audit).root());
+        audit.load();
         // A local stack's own panels: what its Alertmanagers sent to the console's receiver, and its fault drills.
         panels.put("Notifications", new NotificationsView(new NotificationsViewModel(localStack)).root());
         panels.put("Drills", new DrillsView(new DrillsViewModel(localStack)).root());
@@ -209,9 +214,11 @@ public final class MainWindow {
         VBox nav = new VBox(2);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(8));
-        Map<String, Ikon> icons = Map.of("Overview", Feather.HOME, "Prometheus", Feather.DATABASE, "Alertmanager", Feather.SHARE_2,
-                "Thanos", Feather.LAYERS, "Alerts", Feather.BELL, "Silences", Feather.BELL_OFF, "Install", Feather.DOWNLOAD,
-                "Connect", Feather.LINK, "Notifications", Feather.INBOX, "Drills", Feather.ZAP);
+        Map<String, Ikon> icons = Map.ofEntries(Map.entry("Overview", Feather.HOME), Map.entry("Prometheus", Feather.DATABASE),
+                Map.entry("Alertmanager", Feather.SHARE_2), Map.entry("Thanos", Feather.LAYERS), Map.entry("Alerts", Feather.BELL),
+                Map.entry("Silences", Feather.BELL_OFF), Map.entry("Config", Feather.FILE_TEXT), Map.entry("Audit", Feather.LIST),
+                Map.entry("Install", Feather.DOWNLOAD), Map.entry("Connect", Feather.LINK), Map.entry("Notifications", Feather.INBOX),
+                Map.entry("Drills", Feather.ZAP));
         javafx.beans.binding.BooleanBinding local = javafx.beans.binding.Bindings.createBooleanBinding(() -> session.sessionProperty().get() != null
                 && session.sessionProperty().get().sandbox().isPresent(), session.sessionProperty());
         for (String name : panels.keySet()) {

@@ -62,6 +62,8 @@ public final class SilenceFormModel {
     /**
      * @param syntax the matcher syntax of the stack's Alertmanagers (their version decides what they accept)
      */
+    private io.promdeck.ui.session.AuditTrail audit = io.promdeck.ui.session.AuditTrail.none();
+
     public SilenceFormModel(Tasks tasks, Supplier<SilenceService> service, Supplier<List<DedupedAlert>> alerts, Supplier<MatcherSyntax> syntax,
             Clock clock, String creatorName, SilenceDraft existing) {
         this.tasks = tasks;
@@ -142,15 +144,33 @@ public final class SilenceFormModel {
         SilenceDraft draft = draft(syntax.get().parse(matchers.get()), end());
         busy.set(true);
         result.set("Sending…");
+        String action = existingId != null ? "silence.edit" : "silence.create";
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("matchers", matchers.get());
+        details.put("ends", draft.endsAt().toString());
+        details.put("created by", draft.createdBy());
+        details.put("comment", draft.comment());
+        if (existingId != null) {
+            details.put("replaces", existingId);
+        }
         tasks.run(() -> service.get().save(draft, SilenceService.DEFAULT_CONFIRM_WITHIN))
                 .onSuccess(outcome -> {
                     result.set(outcome instanceof SilenceOutcome.Done d ? "Silence " + d.silenceId().substring(0, 8) + "… " + d.confirmation()
                             : outcome.summary());
                     done.set(outcome instanceof SilenceOutcome.Done);
+                    audit.record(action, matchers.get(), result.get(), details);
                 })
-                .onError(e -> result.set(io.promdeck.ui.common.DialogService.sentence(e)))
+                .onError(e -> {
+                    result.set(io.promdeck.ui.common.DialogService.sentence(e));
+                    audit.record(action, matchers.get(), "failed: " + result.get(), details);
+                })
                 .andFinally(() -> busy.set(false))
                 .start();
+    }
+
+    /** Where a sent silence is recorded (the session's audit trail; none in tests that do not look). */
+    public void audit(io.promdeck.ui.session.AuditTrail trail) {
+        this.audit = trail;
     }
 
     public boolean editing() {

@@ -100,6 +100,7 @@ public final class SilencesViewModel {
         StackSession current = session.sessionProperty().get();
         String user = current == null ? System.getProperty("user.name", "") : current.userName();
         SilenceFormModel form = new SilenceFormModel(session.tasks(), this::service, this::alerts, this::syntax, clock, user, existing);
+        form.audit(session.audit());
         if (existing == null && matchers != null) {
             form.matchersProperty().set(matchers);
         }
@@ -130,9 +131,14 @@ public final class SilencesViewModel {
         session.tasks().run(() -> service().expire(row.silence().id(), SilenceService.DEFAULT_CONFIRM_WITHIN))
                 .onSuccess(outcome -> {
                     result.set("Expired: " + outcome.summary());
+                    session.audit().record("silence.expire", row.silence().id(), outcome.summary(), java.util.Map.of("matchers",
+                            io.promdeck.app.alertmanager.Matchers.print(row.silence().matchers())));
                     session.refreshNow();
                 })
-                .onError(e -> result.set(io.promdeck.ui.common.DialogService.sentence(e)))
+                .onError(e -> {
+                    result.set(io.promdeck.ui.common.DialogService.sentence(e));
+                    session.audit().record("silence.expire", row.silence().id(), "failed: " + result.get(), java.util.Map.of());
+                })
                 .start();
     }
 }
