@@ -127,6 +127,27 @@ public final class ConfigTransaction {
                         + (written.isEmpty() ? "" : " The " + written.size() + " source(s) already written were put back."), conflict);
             }
         }
+        Map<String, ReplicaProgress> replicas = verifyAll(unit, contents, targets, listener, started);
+        Map<ConfigSource, SourceDocument> before = new LinkedHashMap<>(read);
+        before.keySet().retainAll(written.keySet());
+        boolean all = replicas.values().stream().allMatch(p -> p.step() == Step.VERIFIED);
+        return new Result(all ? Outcome.VERIFIED : Outcome.NOT_EVERYWHERE, replicas, before, written, since(started), sentence(replicas), null);
+    }
+
+    /**
+     * Only the second half: the sources already hold {@code contents} (written by someone else, an install's apply);
+     * reloads every target until it runs them. Blocking.
+     */
+    public Result verify(ConfigUnit unit, Map<ConfigSource, String> contents, Map<String, ConfigTarget> targets, Listener listener)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        Map<String, ReplicaProgress> replicas = verifyAll(unit, contents, targets, listener, started);
+        boolean all = replicas.values().stream().allMatch(p -> p.step() == Step.VERIFIED);
+        return new Result(all ? Outcome.VERIFIED : Outcome.NOT_EVERYWHERE, replicas, Map.of(), Map.of(), since(started), sentence(replicas), null);
+    }
+
+    private Map<String, ReplicaProgress> verifyAll(ConfigUnit unit, Map<ConfigSource, String> contents, Map<String, ConfigTarget> targets,
+            Listener listener, long started) throws InterruptedException {
         Map<String, Future<ReplicaProgress>> running = new LinkedHashMap<>();
         for (String endpoint : unit.endpoints()) {
             ConfigTarget target = targets.get(endpoint);
@@ -144,10 +165,7 @@ public final class ConfigTransaction {
                 throw ex;
             }
         }
-        Map<ConfigSource, SourceDocument> before = new LinkedHashMap<>(read);
-        before.keySet().retainAll(written.keySet());
-        boolean all = replicas.values().stream().allMatch(p -> p.step() == Step.VERIFIED);
-        return new Result(all ? Outcome.VERIFIED : Outcome.NOT_EVERYWHERE, replicas, before, written, since(started), sentence(replicas), null);
+        return replicas;
     }
 
     /** Puts back what a conflicted apply wrote (each written source to its content as read). */

@@ -24,7 +24,9 @@ public final class Installation {
 
     /** How a run ended. */
     public enum Ending {
-        READY, FAILED_TO_APPLY, TIMED_OUT, CANCELLED
+        READY, FAILED_TO_APPLY, TIMED_OUT, CANCELLED,
+        /** Applied and ready, but a configuration-only change is not running on every replica after the reload. */
+        NOT_RELOADED
     }
 
     public record Result(Ending ending, Plan plan, ApplyReport applied, RolloutProgress rollout) {
@@ -33,9 +35,16 @@ public final class Installation {
     private final KubernetesClient client;
     private final Clock clock;
 
+    private final HotReload hotReload;
+
     public Installation(KubernetesClient client, Clock clock) {
+        this(client, clock, new HotReload(client, io.promdeck.app.config.ConfigLocator.KUBELET, Duration.ofSeconds(10)));
+    }
+
+    public Installation(KubernetesClient client, Clock clock, HotReload hotReload) {
         this.client = client;
         this.clock = clock;
+        this.hotReload = hotReload;
     }
 
     public Result run(RenderedStack stack, Duration rolloutTimeout, BooleanSupplier cancelled, Listener listener) throws InterruptedException {
@@ -55,6 +64,21 @@ public final class Installation {
         listener.step("Applied; waiting for every workload to be ready…");
         RolloutProgress last = new Rollout(client, clock).await(stack, listener::progress, rolloutTimeout, cancelled);
         Ending ending = last.complete() ? Ending.READY : cancelled.getAsBoolean() ? Ending.CANCELLED : Ending.TIMED_OUT;
+        java.util.Set<String> reload = HotReload.reloadable(plan);
+        if (ending == Ending.READY && !reload.isEmpty()) {
+            // Configuration only: the pods keep running and reload it (hot reload), verified on each one.
+            listener.step("Only configuration changed (" + String.join(", ", reload) + "): reloading instead of restarting the pods…");
+            try {
+                HotReload.Outcome outcome = hotReload.run(stack.parameters().namespace(), stack.parameters().replicaLabel(), reload, listener::step);
+                listener.step(outcome.sentence());
+                if (!outcome.verified()) {
+                    return new Result(Ending.NOT_RELOADED, plan, applied, last);
+                }
+            } catch (java.io.IOException e) {
+                listener.step("The reload could not be checked: " + e.getMessage());
+                return new Result(Ending.NOT_RELOADED, plan, applied, last);
+            }
+        }
         listener.step(switch (ending) {
             case READY -> "Every workload is ready (" + last.elapsed().toSeconds() + " s).";
             case CANCELLED -> "Stopped following the rollout. The cluster keeps rolling out; open the wizard again to follow it.";

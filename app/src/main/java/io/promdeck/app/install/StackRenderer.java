@@ -38,7 +38,6 @@ public final class StackRenderer {
     public static final String NAME = "app.kubernetes.io/name";
     /** On cluster-scoped objects: the namespace of the install they belong to (their names carry it too). */
     public static final String OWNER_NAMESPACE = "promdeck.io/namespace";
-    static final String CONFIG_HASH = "promdeck.io/config-hash";
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final List<String> KIND_ORDER = List.of("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding",
@@ -116,8 +115,7 @@ public final class StackRenderer {
         if (p.backend() == Backend.INFLUXDB) {
             removeThanosSidecar(objects);
         }
-        annotateConfigHash(objects, "StatefulSet", "prometheus", prometheusYml + rulesYml);
-        annotateConfigHash(objects, "StatefulSet", "alertmanager", alertmanagerYml);
+        // No config hash on the pod templates: a configuration-only change is reloaded in place (HotReload), not rolled.
         // The parameters go in right after the Namespace: an install cancelled or cut off at any later point can be
         // resumed from any workstation, prefilled from them.
         objects.sort(Comparator.comparingInt((RenderedObject o) -> "ConfigMap".equals(o.kind()) && StackParameters.CONFIG_MAP.equals(o.name())
@@ -233,22 +231,6 @@ public final class StackRenderer {
                 PodSpec spec = sts.getSpec().getTemplate().getSpec();
                 spec.setContainers(new ArrayList<>(spec.getContainers().stream().filter(c -> !c.getName().equals("thanos-sidecar")).toList()));
                 spec.setVolumes(new ArrayList<>(spec.getVolumes().stream().filter(v -> !v.getName().equals("objstore")).toList()));
-            }
-        }
-    }
-
-    /** A change of configuration rolls the pods (one at a time, within the PDB) instead of waiting for a reload. */
-    private static void annotateConfigHash(List<RenderedObject> objects, String kind, String name, String config) {
-        for (RenderedObject o : objects) {
-            if (o.kind().equals(kind) && o.name().equals(name)) {
-                podTemplate(o.object()).ifPresent(t -> {
-                    Map<String, String> annotations = new LinkedHashMap<>();
-                    if (t.getMetadata().getAnnotations() != null) {
-                        annotations.putAll(t.getMetadata().getAnnotations());
-                    }
-                    annotations.put(CONFIG_HASH, ConfigHash.ofText(config).substring(0, 16));
-                    t.getMetadata().setAnnotations(annotations);
-                });
             }
         }
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.promdeck.app.audit.AuditLog;
 import io.promdeck.app.cluster.KubeconfigResolver;
 import io.promdeck.app.cluster.SettingsFolder;
+import io.promdeck.app.install.HotReload;
 import io.promdeck.app.install.ToolChecks;
 import io.promdeck.app.prometheus.RuleGroup;
 import io.promdeck.app.session.SessionOpener;
@@ -193,5 +194,34 @@ class ConfigKubeLabIT {
         assertThat(result.outcome()).isEqualTo(ConfigTransaction.Outcome.CONFLICT);
         assertThat(result.sentence()).startsWith("ConfigMap monitoring/prometheus-rules, key rules.yml changed since it was read");
         assertThat(client.configMaps().inNamespace(NS).withName("prometheus-rules").get().getData().get("rules.yml")).isEqualTo(theirs);
+    }
+
+    @Test
+    @Order(5)
+    void theInstallersConfigOnlyPathReloadsTheAppliedConfigMapOnEveryReplicaWithoutRestarts() throws Exception {
+        String before = client.configMaps().inNamespace(NS).withName("prometheus-rules").get().getData().get("rules.yml");
+        String applied = before + "      - alert: ThroughTheInstaller\n        expr: vector(1)\n";
+        // What the installer's Applier does for a configuration-only change: the ConfigMap, nothing else.
+        client.configMaps().inNamespace(NS).withName("prometheus-rules").edit(cm -> new ConfigMapBuilder(cm).addToData("rules.yml", applied).build());
+        Map<String, Long> startedAt = new java.util.HashMap<>();
+        for (PrometheusReplica r : LAB.lab().prometheus()) {
+            startedAt.put(r.name(), r.client().runtimeInfo().orElseThrow().startTime().toEpochMilli());
+        }
+        List<String> steps = new CopyOnWriteArrayList<>();
+
+        HotReload.Outcome outcome = new HotReload(client, Duration.ofSeconds(20), Duration.ofSeconds(5)).run(NS, "replica",
+                java.util.Set.of("ConfigMap/prometheus-rules"), steps::add);
+
+        assertThat(outcome.verified()).as(outcome.sentence()).isTrue();
+        assertThat(outcome.results()).containsOnlyKeys("Rule file rules.yml");
+        assertThat(steps).first().asString().startsWith("Reloading Rule file rules.yml on prometheus-0, prometheus-1 (no pod restarts)");
+        for (PrometheusReplica r : LAB.lab().prometheus()) {
+            assertThat(r.client().rules().orElseThrow().stream().flatMap(g -> g.rules().stream()).map(RuleGroup.Rule::name))
+                    .contains("ThroughTheInstaller");
+            assertThat(r.client().runtimeInfo().orElseThrow().startTime().toEpochMilli()).as("not restarted").isEqualTo(startedAt.get(r.name()));
+        }
+        client.configMaps().inNamespace(NS).withName("prometheus-rules").edit(cm -> new ConfigMapBuilder(cm).addToData("rules.yml", before).build());
+        assertThat(new HotReload(client, Duration.ofSeconds(20), Duration.ofSeconds(5)).run(NS, "replica",
+                java.util.Set.of("ConfigMap/prometheus-rules"), s -> { }).verified()).isTrue();
     }
 }

@@ -134,4 +134,24 @@ class InstallationTest {
         ConfigMap params = kube.client().configMaps().inNamespace("monitoring").withName(StackParameters.CONFIG_MAP).get();
         assertThat(params.getData()).containsKey("parameters.json");
     }
+
+    @Test
+    void aConfigurationOnlyChangeTouchesOnlyConfigObjectsAndIsReloadedNotRolled() throws Exception {
+        RenderedStack stack = stack();
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(stack), s -> { });
+
+        RenderedStack edited = StackRenderer.render(stack.parameters().with(Map.of("groupWait", "45s", "evaluationInterval", "20s")),
+                StackRendererTest.SECRETS);
+        Plan plan = new Planner(kube.client()).plan(edited);
+
+        assertThat(plan.of(PlanItem.Action.UPDATE)).extracting(i -> i.object().getKind() + "/" + i.object().getMetadata().getName())
+                .as("no workload changes: the pod templates carry no config hash").containsExactlyInAnyOrder("ConfigMap/prometheus-config",
+                        "Secret/alertmanager-config", "ConfigMap/" + StackParameters.CONFIG_MAP);
+        assertThat(HotReload.reloadable(plan)).containsExactlyInAnyOrder("ConfigMap/prometheus-config", "Secret/alertmanager-config");
+
+        RenderedStack resized = StackRenderer.render(stack.parameters().with(Map.of("groupWait", "45s", "prometheusMemory", "3Gi")),
+                StackRendererTest.SECRETS);
+        assertThat(HotReload.reloadable(new Planner(kube.client()).plan(resized))).as("the Prometheus pods roll and start with the new files")
+                .isEmpty();
+    }
 }

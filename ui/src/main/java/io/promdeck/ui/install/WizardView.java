@@ -514,6 +514,8 @@ public final class WizardView {
                         + "from any workstation.";
                 case FAILED_TO_APPLY -> "Some objects were refused; see the log. Fix the cause and run again.";
                 case TIMED_OUT -> "Not every workload became ready in time; the problems above say why.";
+                case NOT_RELOADED -> "Applied, but the new configuration is not running on every replica after the reload; the log says "
+                        + "which and why. The Config panel can roll it back.";
             };
         }, model.endingProperty(), model.busyProperty()));
         ending.setWrapText(true);

@@ -35,6 +35,9 @@ class ConnectCancelTest {
             try (ConsoleFixture console = ConsoleFixture.start(kubeconfig.toString())) {
                 Await.until(Duration.ofSeconds(10), "the context", () -> Fx.get(() -> ((ListView<?>) robot.lookup("#contexts").query())
                         .getItems().size()) == 1);
+                // The list's cells are laid out a pulse after its items arrive.
+                Await.until(Duration.ofSeconds(10), "the context's cell", () -> robot.lookup("#contexts .list-cell").match(n -> ((Labeled) n)
+                        .getText() != null && ((Labeled) n).getText().startsWith("hanging")).tryQuery().isPresent());
                 robot.clickOn(robot.lookup("#contexts .list-cell").match(n -> ((Labeled) n).getText() != null
                         && ((Labeled) n).getText().startsWith("hanging")).queryLabeled());
                 robot.clickOn("#connect");
