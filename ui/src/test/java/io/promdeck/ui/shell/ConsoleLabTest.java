@@ -272,6 +272,9 @@ class ConsoleLabTest {
         nav("alertmanager");
         Await.until(WAIT, "three peers seeing each other", () -> this.<PeerRow>rows("#peers-table").stream()
                 .filter(r -> r.seen().equals("3 of 3 expected peers")).count() == 3);
+        robot.clickOn("#peers-reload-all");
+        Await.until(WAIT, "every peer reloaded", () -> this.<PeerRow>rows("#peers-table").stream()
+                .allMatch(r -> !r.reloadResult().isEmpty() && !r.reloadFailed()), () -> rows("#peers-table").toString());
         console.screenshot("alertmanager-peers");
         try {
             LAB.lab().alertmanager(2).kill();
