@@ -175,9 +175,18 @@ class FaultsConsoleTest {
                 .singleElement().satisfies(r -> assertThat(r.freshness()).isEqualTo("live"));
         console.screenshot("faults-4-login-page-replica");
 
-        robot.clickOn(robot.lookup("#replicas-table .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                && "prometheus-0".equals(c.getText()) && c.isVisible() && c.getTableRow() != null && c.getTableRow().getIndex() >= 0)
-                .queryAs(Node.class));
+        // The click selects the row; when it lands while the error cell's tooltip covers it (or a refresh replaces the
+        // cell under the pointer), the person clicks again.
+        Await.until(WAIT, "prometheus-0 selected", () -> {
+            if (Fx.get(() -> ((TableView<?>) robot.lookup("#replicas-table").query()).getSelectionModel().getSelectedItem()) != null) {
+                return true;
+            }
+            robot.moveTo("#nav-prometheus");
+            robot.clickOn(robot.lookup("#replicas-table .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                    && "prometheus-0".equals(c.getText()) && c.isVisible() && c.getTableRow() != null && c.getTableRow().getIndex() >= 0)
+                    .queryAs(Node.class));
+            return Fx.get(() -> ((TableView<?>) robot.lookup("#replicas-table").query()).getSelectionModel().getSelectedItem()) != null;
+        });
         // Refreshes every second replace the rows in place: the selection (and so the button) stays.
         for (int i = 0; i < 3; i++) {
             Await.until(WAIT, "the row refreshed", () -> Fx.get(() -> ((TableView<?>) robot.lookup("#replicas-table").query())
