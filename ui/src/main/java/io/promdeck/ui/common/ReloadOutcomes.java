@@ -4,10 +4,15 @@ import io.promdeck.app.http.ReloadResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How a reload's outcome reads in the audit log. */
+/** How a reload's outcome reads: in a panel's Result cell and in the audit log. */
 public final class ReloadOutcomes {
 
     private ReloadOutcomes() {
+    }
+
+    /** The Result cell of a replica or peer: "" before any reload. */
+    public static String cell(ReloadResult r) {
+        return r == null ? "" : r.succeeded() ? "Reloaded and confirmed in " + r.elapsed().toMillis() + " ms" : r.message();
     }
 
     public static String sentence(ReloadResult r) {

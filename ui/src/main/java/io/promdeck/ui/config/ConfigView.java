@@ -78,7 +78,16 @@ public final class ConfigView {
         refresh.setId("config-refresh");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.busyProperty());
-        HBox header = new HBox(12, title, unit, refresh);
+        // What each replica loaded is as of the last read, not live: its age is shown and kept current.
+        Label age = new Label();
+        age.setId("config-read-age");
+        age.getStyleClass().add("section-title");
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> age.setText(model.readAge(java.time.Instant.now()))));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        tick.play();
+        model.readingProperty().addListener((obs, old, now) -> age.setText(model.readAge(java.time.Instant.now())));
+        HBox header = new HBox(12, title, unit, refresh, age);
         header.getStyleClass().add("panel-header");
 
         Label status = new Label();
@@ -88,17 +97,17 @@ public final class ConfigView {
         status.visibleProperty().bind(model.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        TableView<ConfigViewModel.ReplicaRow> replicas = new TableView<>(model.replicas());
+        TableView<ConfigReplicaRow> replicas = new TableView<>(model.replicas());
         replicas.setId("config-replicas");
         replicas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         replicas.setPlaceholder(new Label("No replica loads this configuration."));
-        replicas.getColumns().add(Tables.text("Replica", ConfigViewModel.ReplicaRow::endpoint));
-        replicas.getColumns().add(Tables.text("Source", ConfigViewModel.ReplicaRow::source));
-        replicas.getColumns().add(Tables.flagged("Loaded", ConfigViewModel.ReplicaRow::loaded, ConfigViewModel.ReplicaRow::differs, "flag"));
-        replicas.getColumns().add(Tables.flagged("Apply", ConfigViewModel.ReplicaRow::step, ConfigViewModel.ReplicaRow::failed, "flag"));
-        replicas.getColumns().add(Tables.text("Took", ConfigViewModel.ReplicaRow::elapsed));
-        replicas.getColumns().add(Tables.text("Reloads", ConfigViewModel.ReplicaRow::reloads));
-        replicas.getColumns().add(Tables.flagged("Message", ConfigViewModel.ReplicaRow::message, ConfigViewModel.ReplicaRow::failed, "flag"));
+        replicas.getColumns().add(Tables.text("Replica", ConfigReplicaRow::endpoint));
+        replicas.getColumns().add(Tables.text("Source", ConfigReplicaRow::source));
+        replicas.getColumns().add(Tables.flagged("Loaded", ConfigReplicaRow::loaded, ConfigReplicaRow::differs, "flag"));
+        replicas.getColumns().add(Tables.flagged("Apply", ConfigReplicaRow::step, ConfigReplicaRow::failed, "flag"));
+        replicas.getColumns().add(Tables.text("Took", ConfigReplicaRow::elapsed));
+        replicas.getColumns().add(Tables.text("Reloads", ConfigReplicaRow::reloads));
+        replicas.getColumns().add(Tables.flagged("Message", ConfigReplicaRow::message, ConfigReplicaRow::failed, "flag"));
         replicas.getColumns().get(0).setPrefWidth(150);
         replicas.getColumns().get(1).setPrefWidth(260);
         replicas.getColumns().get(2).setPrefWidth(230);
@@ -257,7 +266,7 @@ public final class ConfigView {
         TextField labels = new TextField();
         labels.setId("routing-labels");
         labels.setPromptText("alertname=Watchdog severity=critical");
-        labels.textProperty().bindBidirectional(model.routingLabelsProperty());
+        labels.textProperty().bindBidirectional(model.routing().labelsProperty());
         labels.setOnAction(e -> model.testRouting());
         HBox.setHgrow(labels, Priority.ALWAYS);
         Button test = new Button("Where does it go?", new FontIcon(Feather.GIT_BRANCH));
@@ -266,8 +275,8 @@ public final class ConfigView {
         Label error = new Label();
         error.setId("routing-error");
         error.getStyleClass().add("field-error");
-        error.textProperty().bind(model.routingErrorProperty());
-        ListView<String> routes = new ListView<>(model.routes());
+        error.textProperty().bind(model.routing().errorProperty());
+        ListView<String> routes = new ListView<>(model.routing().routes());
         routes.setId("routing-result");
         routes.setPlaceholder(new Label("Type an alert's labels: the receivers it would reach, in the order Alertmanager notifies them,\n"
                 + "with the routes it passes (evaluated on the edited configuration, as amtool config routes test does)."));

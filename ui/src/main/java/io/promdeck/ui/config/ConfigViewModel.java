@@ -1,6 +1,5 @@
 package io.promdeck.ui.config;
 
-import io.promdeck.app.alertmanager.RouteTree;
 import io.promdeck.app.config.ConfigDiff;
 import io.promdeck.app.config.ConfigKind;
 import io.promdeck.app.config.ConfigProblem;
@@ -39,41 +38,20 @@ import javafx.collections.ObservableList;
  */
 public final class ConfigViewModel {
 
-    /** One replica or peer of the configuration shown: where it reads it from, what it runs, and the apply's progress. */
-    public record ReplicaRow(String endpoint, String source, String loaded, boolean differs, String step, String elapsed, String reloads,
-            String message, boolean failed) {
-
-        static ReplicaRow of(String endpoint, String source, CallResult<LoadedMatch.Match> loaded) {
-            return new ReplicaRow(endpoint, source, loadedText(loaded), loaded == null || !loaded.isOk() || !loaded.orElseThrow().equal(), "", "",
-                    "", "", false);
-        }
-
-        ReplicaRow with(ConfigTransaction.ReplicaProgress p) {
-            boolean failed = p.step() == ConfigTransaction.Step.REJECTED || p.step() == ConfigTransaction.Step.NOT_SYNCED
-                    || p.step() == ConfigTransaction.Step.UNREACHABLE;
-            String loadedNow = p.match() == null ? loaded : p.match().equal() ? "runs what was written (" + p.match().loadedHash() + ")"
-                    : "still differs: " + first(p.match());
-            return new ReplicaRow(endpoint, source, loadedNow, p.match() != null ? !p.match().equal() : differs, stepText(p.step()),
-                    seconds(p.elapsed()), Integer.toString(p.reloads()), p.message(), failed);
-        }
-    }
-
     private final SessionModel session;
     private final Function<StackSession, Optional<ConfigService>> services;
     private final ObservableList<ConfigUnit> units = FXCollections.observableArrayList();
     private final ObjectProperty<ConfigUnit> unit = new SimpleObjectProperty<>();
-    private final ObservableList<ReplicaRow> replicas = FXCollections.observableArrayList();
+    private final ObservableList<ConfigReplicaRow> replicas = FXCollections.observableArrayList();
     private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<ConfigDiff.Line> diff = FXCollections.observableArrayList();
-    private final ObservableList<String> routes = FXCollections.observableArrayList();
+    private final RoutingTestModel routing = new RoutingTestModel();
     private final StringProperty edited = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty checked = new SimpleStringProperty("");
     private final StringProperty diffSummary = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final BooleanProperty outcomeFailed = new SimpleBooleanProperty(false);
-    private final StringProperty routingLabels = new SimpleStringProperty("");
-    private final StringProperty routingError = new SimpleStringProperty("");
     private final BooleanProperty overrideHa = new SimpleBooleanProperty(false);
     private final BooleanProperty haProblems = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -99,6 +77,9 @@ public final class ConfigViewModel {
                 read(now);
             }
         });
+        // The diff is against the source as last read: a new read (after an apply, a rollback) recomputes it even
+        // when the editor's text stays the same.
+        reading.addListener((obs, old, now) -> updateDiff());
         edited.addListener((obs, old, now) -> {
             if (refused) {
                 refused = false;
@@ -186,16 +167,15 @@ public final class ConfigViewModel {
     }
 
     private void show(ConfigService.Reading r) {
-        reading.set(r);
         readAt.set(session.clock().instant());
-        List<ReplicaRow> rows = new ArrayList<>();
+        reading.set(r);
+        List<ConfigReplicaRow> rows = new ArrayList<>();
         for (ConfigUnit.Binding b : r.unit().bindings()) {
-            rows.add(ReplicaRow.of(b.endpoint(), b.source().describe(), r.loaded().get(b.endpoint())));
+            rows.add(ConfigReplicaRow.of(b.endpoint(), b.source().describe(), r.loaded().get(b.endpoint())));
         }
         replicas.setAll(rows);
         edited.set(r.text());
-        routes.clear();
-        routingError.set("");
+        routing.clear();
     }
 
     /** Puts the source back in the editor, dropping the edit. */
@@ -330,23 +310,23 @@ public final class ConfigViewModel {
         if (current == null || !done.equals(unit.get())) {
             return;
         }
-        List<ReplicaRow> progress = List.copyOf(replicas);
+        List<ConfigReplicaRow> progress = List.copyOf(replicas);
         session.tasks().run(() -> current.read(done)).onSuccess(r -> {
             if (!done.equals(unit.get())) {
                 return;
             }
-            reading.set(r);
             readAt.set(session.clock().instant());
+            reading.set(r);
             if (result.outcome() != ConfigTransaction.Outcome.CONFLICT) {
                 edited.set(r.text());
             }
-            Map<String, ReplicaRow> byEndpoint = new LinkedHashMap<>();
+            Map<String, ConfigReplicaRow> byEndpoint = new LinkedHashMap<>();
             progress.forEach(row -> byEndpoint.put(row.endpoint(), row));
-            List<ReplicaRow> rows = new ArrayList<>();
+            List<ConfigReplicaRow> rows = new ArrayList<>();
             for (ConfigUnit.Binding b : r.unit().bindings()) {
-                ReplicaRow fresh = ReplicaRow.of(b.endpoint(), b.source().describe(), r.loaded().get(b.endpoint()));
-                ReplicaRow old = byEndpoint.get(b.endpoint());
-                rows.add(old == null ? fresh : new ReplicaRow(fresh.endpoint(), fresh.source(), fresh.loaded(), fresh.differs(), old.step(),
+                ConfigReplicaRow fresh = ConfigReplicaRow.of(b.endpoint(), b.source().describe(), r.loaded().get(b.endpoint()));
+                ConfigReplicaRow old = byEndpoint.get(b.endpoint());
+                rows.add(old == null ? fresh : new ConfigReplicaRow(fresh.endpoint(), fresh.source(), fresh.loaded(), fresh.differs(), old.step(),
                         old.elapsed(), old.reloads(), old.message(), old.failed()));
             }
             replicas.setAll(rows);
@@ -365,82 +345,25 @@ public final class ConfigViewModel {
 
     /** Where an alert with the typed labels would go, evaluated on the edited Alertmanager configuration. */
     public void testRouting() {
-        routes.clear();
-        routingError.set("");
         ConfigService.Reading r = reading.get();
-        if (r == null || r.unit().kind() != ConfigKind.ALERTMANAGER) {
-            return;
-        }
-        Map<String, String> labels;
-        try {
-            labels = RouteTree.labels(routingLabels.get());
-        } catch (IllegalArgumentException e) {
-            routingError.set(e.getMessage());
-            return;
-        }
-        RouteTree tree;
-        try {
-            tree = RouteTree.ofYaml(edited.get());
-        } catch (IllegalArgumentException e) {
-            routingError.set("The edited configuration has no usable routing tree: " + e.getMessage());
-            return;
-        }
-        for (RouteTree.Destination d : tree.route(labels)) {
-            routes.add(describe(d));
+        if (r != null && r.unit().kind() == ConfigKind.ALERTMANAGER) {
+            routing.test(edited.get());
         }
     }
 
-    static String describe(RouteTree.Destination d) {
-        List<String> trail = new ArrayList<>();
-        for (RouteTree.Route route : d.trail()) {
-            trail.add(route.path() + (route.matchers().isEmpty() ? "" : " " + io.promdeck.app.alertmanager.Matchers.print(route.matchers())));
-        }
-        RouteTree.Route route = d.route();
-        return "→ " + d.receiver() + "   via " + String.join(" › ", trail) + "   (group_by " + route.groupBy() + ", group_wait "
-                + route.groupWait() + ", repeat_interval " + route.repeatInterval() + (route.continueMatching() ? ", continue" : "") + ")";
-    }
-
-    static String loadedText(CallResult<LoadedMatch.Match> loaded) {
-        if (loaded == null) {
-            return "unknown: not checked";
-        }
-        if (!loaded.isOk()) {
-            return "unknown: " + loaded.failure().map(io.promdeck.app.http.CallError::summary).orElse("no answer");
-        }
-        LoadedMatch.Match m = loaded.orElseThrow();
-        return m.equal() ? "runs its source (" + m.loadedHash() + ")" : "differs from its source: " + first(m);
-    }
-
-    private static String first(LoadedMatch.Match m) {
-        return m.differences().isEmpty() ? "hash " + m.loadedHash() + " ≠ " + m.appliedHash()
-                : m.differences().get(0) + (m.differences().size() > 1 ? " (+" + (m.differences().size() - 1) + " more)" : "");
-    }
-
-    static String stepText(ConfigTransaction.Step step) {
-        return switch (step) {
-            case PENDING -> "waiting to start";
-            case RELOADING -> "reloading";
-            case WAITING -> "waiting for the new file";
-            case VERIFIED -> "✓ verified";
-            case REJECTED -> "✗ rejected";
-            case NOT_SYNCED -> "✗ not synced";
-            case UNREACHABLE -> "✗ unreachable";
-        };
-    }
-
-    /** "2.4 s". */
-    static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    /** The routing test's labels, result and error. */
+    public RoutingTestModel routing() {
+        return routing;
     }
 
     private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** "read 12 s ago", for the header; "" before a read. */
+    /** "loaded state read 12s ago", for the header; "" before a read. */
     public String readAge(Instant now) {
         Instant at = readAt.get();
-        return at == null ? "" : "read " + Formats.since(at, now);
+        return at == null ? "" : "loaded state read " + Formats.since(at, now);
     }
 
     public ObservableList<ConfigUnit> units() {
@@ -451,7 +374,7 @@ public final class ConfigViewModel {
         return unit;
     }
 
-    public ObservableList<ReplicaRow> replicas() {
+    public ObservableList<ConfigReplicaRow> replicas() {
         return replicas;
     }
 
@@ -461,10 +384,6 @@ public final class ConfigViewModel {
 
     public ObservableList<ConfigDiff.Line> diff() {
         return diff;
-    }
-
-    public ObservableList<String> routes() {
-        return routes;
     }
 
     public StringProperty editedProperty() {
@@ -489,14 +408,6 @@ public final class ConfigViewModel {
 
     public ReadOnlyBooleanProperty outcomeFailedProperty() {
         return outcomeFailed;
-    }
-
-    public StringProperty routingLabelsProperty() {
-        return routingLabels;
-    }
-
-    public ReadOnlyStringProperty routingErrorProperty() {
-        return routingError;
     }
 
     public BooleanProperty overrideHaProperty() {

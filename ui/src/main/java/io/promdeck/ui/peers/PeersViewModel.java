@@ -71,7 +71,7 @@ public final class PeersViewModel {
                     differs,
                     silences(state.silences().get(s.endpoint()), now),
                     s.error().map(e -> e.summary()).orElse(""),
-                    reload == null ? "" : reload.succeeded() ? "Reloaded and confirmed" : reload.message(),
+                    ReloadOutcomes.cell(reload),
                     reload != null && !reload.succeeded(),
                     FreshnessText.old(s),
                     s.failure()));

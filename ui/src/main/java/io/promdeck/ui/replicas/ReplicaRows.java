@@ -54,8 +54,7 @@ final class ReplicaRows {
                     history.getOrDefault(snapshot.endpoint(), List.of()),
                     FreshnessText.of(snapshot, now),
                     snapshot.error().map(e -> e.summary()).orElse(""),
-                    reload == null ? "" : reload.succeeded() ? "Reloaded and confirmed in " + reload.elapsed().toMillis() + " ms"
-                            : reload.message(),
+                    io.promdeck.ui.common.ReloadOutcomes.cell(reload),
                     reload != null && !reload.succeeded(),
                     FreshnessText.old(snapshot),
                     snapshot.failure(),
