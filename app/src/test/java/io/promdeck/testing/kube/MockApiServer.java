@@ -39,16 +39,19 @@ import okhttp3.Response;
  *     SelfSubjectReview answers a configured user name, or 404 as on servers before 1.28 when none is set.</li>
  * <li>Authentication is a table of bearer tokens: a listed "bad" token gets 401 and a "forbidden" one 403 on every
  *     request (a real server would allow it /version and discovery).</li>
- * <li>Server-side apply (PATCH with {@code application/apply-patch+yaml}), which CRUD mode does not implement, is
- *     a shim: create when absent, else replace the whole object with the applied one, keeping uid,
- *     resourceVersion, creationTimestamp and status. A real server merges per field manager, so fields set by other
- *     managers survive there and are dropped here; conflicts are never reported (Promdeck forces them anyway);
- *     no dry-run.</li>
+ * <li>Writes fail as on a real API server: server-side apply merges per field manager and reports conflicts
+ *     ({@link FieldManagers}); updates that change immutable fields are refused with the real status, reason, field
+ *     path and message ({@link ApiServerRules}); {@code dryRun=All} on apply, create, update, patch and delete
+ *     validates and answers without storing. A refused JSON or merge patch (no apply) is undone by writing the old
+ *     object back, so its resourceVersion moves where a real server's would not.</li>
  * <li>Writes can be refused per path ({@link #forbidWrites}) to test 403 handling; a real server asks RBAC.</li>
  * <li>An update carrying a stale resourceVersion is refused with 409 Conflict, as a real server does (fabric8's CRUD
  *     mode checks it; {@code KubeConfigStoreTest} relies on it).</li>
- * <li>No defaulting, admission, or garbage collection: deleting a StatefulSet leaves its pods; CRUD keeps a
- *     Secret's stringData as is (a real server moves it to base64 data).</li>
+ * <li>No defaulting, admission (other than volume resize), or garbage collection: deleting a StatefulSet leaves
+ *     its pods whatever the propagation policy (a real server deletes them unless it is {@code Orphan}), and
+ *     deletion is immediate (a real server keeps an object with finalizers until they are done); no StatefulSet
+ *     controller creates pods or claims (tests play it); CRUD keeps a Secret's stringData as is (a real server moves
+ *     it to base64 data).</li>
  * </ul>
  */
 public final class MockApiServer implements AutoCloseable {
@@ -73,6 +76,7 @@ public final class MockApiServer implements AutoCloseable {
     private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AccessPolicy policy = AccessPolicy.allowAll();
     private volatile String userName;
+    private final FieldManagers fieldManagers = new FieldManagers();
     private final OkHttpClient forwarder = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(2))
             .callTimeout(Duration.ofSeconds(10))
@@ -193,8 +197,33 @@ public final class MockApiServer implements AutoCloseable {
                 writes.add(request.getMethod() + " " + bare);
             }
             String contentType = request.getHeader("Content-Type");
+            Map<String, String> query = query(path);
+            boolean dryRun = "All".equals(query.get("dryRun"));
             if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.contains("apply-patch")) {
-                return serverSideApply(request, bare);
+                return serverSideApply(request, bare, query.getOrDefault("fieldManager", ""), "true".equals(query.get("force")), dryRun);
+            }
+            if (write && objectPath(bare)) {
+                switch (request.getMethod()) {
+                    case "PUT" -> {
+                        return update(request, bare, query.getOrDefault("fieldManager", "before-first-apply"), dryRun);
+                    }
+                    case "PATCH" -> {
+                        return patch(request, bare, dryRun);
+                    }
+                    case "DELETE" -> {
+                        if (dryRun) {
+                            MockResponse existing = super.dispatch(internal(HttpMethod.GET, bare, null));
+                            return existing.code() == 404 ? existing : json(200, existing.getBody().readUtf8());
+                        }
+                        fieldManagers.forget(bare);
+                    }
+                    default -> {
+                        // handled below
+                    }
+                }
+            }
+            if (write && "POST".equals(request.getMethod()) && !bare.contains("selfsubject") && !bare.contains("/proxy")) {
+                return create(request, bare, query.getOrDefault("fieldManager", "before-first-apply"), dryRun);
             }
             if (bare.equals("/apis/authentication.k8s.io/v1/selfsubjectreviews") && "POST".equals(request.getMethod())) {
                 return userName == null ? status(404, "NotFound", "the server could not find the requested resource")
@@ -231,27 +260,135 @@ public final class MockApiServer implements AutoCloseable {
             }
         }
 
-        private MockResponse serverSideApply(RecordedRequest request, String objectPath) {
+        private MockResponse serverSideApply(RecordedRequest request, String objectPath, String manager, boolean force, boolean dryRun) {
+            if (manager.isEmpty()) {
+                // A real server requires a field manager for apply.
+                return status(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
+                        + "is required for apply patch");
+            }
             try {
                 ObjectNode applied = (ObjectNode) YAML.readTree(request.getBody().readUtf8());
                 MockResponse existing = super.dispatch(internal(HttpMethod.GET, objectPath, null));
-                if (existing.code() == 404) {
-                    String collection = objectPath.substring(0, objectPath.lastIndexOf('/'));
-                    return super.dispatch(internal(HttpMethod.POST, collection, applied.toString()));
+                ObjectNode live = existing.code() == 404 ? null : (ObjectNode) JSON.readTree(existing.getBody().readUtf8());
+                FieldManagers.Applied merged = fieldManagers.apply(objectPath, manager, live, applied, force, false);
+                if (merged.conflict().isPresent()) {
+                    return status(409, "Conflict", merged.conflict().get());
                 }
-                ObjectNode live = (ObjectNode) JSON.readTree(existing.getBody().readUtf8());
-                ObjectNode metadata = (ObjectNode) applied.with("metadata");
-                for (String kept : new String[] {"uid", "resourceVersion", "creationTimestamp"}) {
-                    if (live.path("metadata").has(kept)) {
-                        metadata.set(kept, live.path("metadata").get(kept));
+                ObjectNode result = merged.object();
+                if (live != null) {
+                    ObjectNode metadata = (ObjectNode) result.with("metadata");
+                    for (String kept : new String[] {"uid", "resourceVersion", "creationTimestamp"}) {
+                        if (live.path("metadata").has(kept)) {
+                            metadata.set(kept, live.path("metadata").get(kept));
+                        }
+                    }
+                    java.util.Optional<ApiServerRules.Refusal> refusal = ApiServerRules.update(live, result, this::storageClass);
+                    if (refusal.isPresent()) {
+                        return json(refusal.get().code(), refusal.get().status().toString());
                     }
                 }
-                if (live.has("status")) {
-                    applied.set("status", live.get("status"));
+                if (dryRun) {
+                    return json(live == null ? 201 : 200, result.toString());
                 }
-                return super.dispatch(internal(HttpMethod.PUT, objectPath, applied.toString()));
+                MockResponse stored = live == null
+                        ? super.dispatch(internal(HttpMethod.POST, objectPath.substring(0, objectPath.lastIndexOf('/')), result.toString()))
+                        : super.dispatch(internal(HttpMethod.PUT, objectPath, result.toString()));
+                if (stored.code() < 300) {
+                    fieldManagers.apply(objectPath, manager, live, applied, force, true);
+                }
+                return stored;
             } catch (IOException | ClassCastException e) {
                 return status(400, "BadRequest", "cannot read the applied object: " + e.getMessage());
+            }
+        }
+
+        private MockResponse update(RecordedRequest request, String objectPath, String manager, boolean dryRun) {
+            try {
+                ObjectNode updated = (ObjectNode) JSON.readTree(request.getBody().readUtf8());
+                MockResponse existing = super.dispatch(internal(HttpMethod.GET, objectPath, null));
+                if (existing.code() == 404) {
+                    return existing;
+                }
+                ObjectNode live = (ObjectNode) JSON.readTree(existing.getBody().readUtf8());
+                java.util.Optional<ApiServerRules.Refusal> refusal = ApiServerRules.update(live, updated, this::storageClass);
+                if (refusal.isPresent()) {
+                    return json(refusal.get().code(), refusal.get().status().toString());
+                }
+                if (dryRun) {
+                    return json(200, updated.toString());
+                }
+                MockResponse stored = super.dispatch(internal(HttpMethod.PUT, objectPath, updated.toString()));
+                if (stored.code() < 300) {
+                    fieldManagers.updated(objectPath, manager, live, updated);
+                }
+                return stored;
+            } catch (IOException | ClassCastException e) {
+                return status(400, "BadRequest", "cannot read the object: " + e.getMessage());
+            }
+        }
+
+        private MockResponse patch(RecordedRequest request, String objectPath, boolean dryRun) {
+            try {
+                MockResponse existing = super.dispatch(internal(HttpMethod.GET, objectPath, null));
+                if (existing.code() == 404) {
+                    return existing;
+                }
+                String before = existing.getBody().readUtf8();
+                ObjectNode live = (ObjectNode) JSON.readTree(before);
+                MockResponse patched = super.dispatch(request);
+                if (patched.code() >= 300) {
+                    return patched;
+                }
+                String after = patched.getBody().readUtf8();
+                ObjectNode result = (ObjectNode) JSON.readTree(after);
+                java.util.Optional<ApiServerRules.Refusal> refusal = ApiServerRules.update(live, result, this::storageClass);
+                if (refusal.isPresent() || dryRun) {
+                    // Undo: write the old object back over the patched one.
+                    ((ObjectNode) live.with("metadata")).set("resourceVersion", result.path("metadata").path("resourceVersion"));
+                    super.dispatch(internal(HttpMethod.PUT, objectPath, live.toString()));
+                }
+                if (refusal.isPresent()) {
+                    return json(refusal.get().code(), refusal.get().status().toString());
+                }
+                return json(patched.code(), after);
+            } catch (IOException | ClassCastException e) {
+                return status(400, "BadRequest", "cannot read the patch: " + e.getMessage());
+            }
+        }
+
+        private MockResponse create(RecordedRequest request, String collection, String manager, boolean dryRun) {
+            try {
+                String body = request.getBody().readUtf8();
+                JsonNode tree = JSON.readTree(body);
+                if (!(tree instanceof ObjectNode created) || !created.path("metadata").has("name")) {
+                    return super.dispatch(internal(HttpMethod.POST, collection, body));
+                }
+                String objectPath = collection + "/" + created.path("metadata").path("name").asText();
+                if (dryRun) {
+                    MockResponse existing = super.dispatch(internal(HttpMethod.GET, objectPath, null));
+                    return existing.code() != 404 ? status(409, "AlreadyExists", created.path("kind").asText().toLowerCase(java.util.Locale.ROOT)
+                            + "s \"" + created.path("metadata").path("name").asText() + "\" already exists") : json(201, body);
+                }
+                MockResponse stored = super.dispatch(internal(HttpMethod.POST, collection, body));
+                if (stored.code() < 300) {
+                    fieldManagers.forget(objectPath);
+                    fieldManagers.updated(objectPath, manager, null, created);
+                }
+                return stored;
+            } catch (IOException e) {
+                return status(400, "BadRequest", "cannot read the object: " + e.getMessage());
+            }
+        }
+
+        private JsonNode storageClass(String name) {
+            if (name.isEmpty()) {
+                return null;
+            }
+            MockResponse found = super.dispatch(internal(HttpMethod.GET, "/apis/storage.k8s.io/v1/storageclasses/" + name, null));
+            try {
+                return found.code() == 200 ? JSON.readTree(found.getBody().readUtf8()) : null;
+            } catch (IOException e) {
+                return null;
             }
         }
 
@@ -278,6 +415,43 @@ public final class MockApiServer implements AutoCloseable {
                 return status(400, "BadRequest", "cannot read the review: " + e.getMessage());
             }
         }
+    }
+
+    /** Who owns which fields of the object at this API path (as server-side apply tracks them). */
+    public Map<String, java.util.Set<String>> fieldOwners(String objectPath) {
+        return fieldManagers.owners(objectPath);
+    }
+
+    private static final java.util.Set<String> NOT_OBJECTS = java.util.Set.of("status", "scale", "proxy", "log", "binding", "eviction",
+            "exec", "attach", "portforward", "ephemeralcontainers", "resize");
+
+    /** True for {@code /api/v1/namespaces/N/KIND/NAME} and {@code /apis/G/V/[namespaces/N/]KIND/NAME}, not subresources. */
+    static boolean objectPath(String path) {
+        String[] parts = path.substring(1).split("/");
+        int start = parts[0].equals("api") ? 2 : parts[0].equals("apis") ? 3 : -1;
+        if (start < 0) {
+            return false;
+        }
+        int rest = parts.length - start;
+        if (rest >= 2 && parts[start].equals("namespaces")) {
+            // namespaces/N (the namespace object itself), namespaces/N/KIND/NAME
+            return rest == 2 || rest == 4;
+        }
+        return rest == 2 && !NOT_OBJECTS.contains(parts[parts.length - 1]);
+    }
+
+    static Map<String, String> query(String path) {
+        Map<String, String> out = new HashMap<>();
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return out;
+        }
+        for (String pair : path.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+            out.put(key, eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private static MockResponse json(int code, String body) {
