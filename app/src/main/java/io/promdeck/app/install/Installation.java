@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * One install or upgrade run, as the wizard's Install step (and later a headless command) drives it: plan against
- * the cluster as it is now, apply (parameters first, so a run cut off anywhere can be resumed from any workstation),
+ * the cluster as it is now, confirm the plan with a server-side dry run (nothing is written when any object would be
+ * refused), apply (parameters first, so a run cut off anywhere can be resumed from any workstation),
  * then follow the rollout until every workload is ready, the timeout passes or the operator cancels. Running it
  * again with the same parameters converges: unchanged objects are not sent.
  */
@@ -47,10 +49,27 @@ public final class Installation {
         this.hotReload = hotReload;
     }
 
+    private static int code(PlanItem item) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d{3})\\)").matcher(item.serverCheck());
+        return m.find() ? Integer.parseInt(m.group(1)) : 422;
+    }
+
     public Result run(RenderedStack stack, Duration rolloutTimeout, BooleanSupplier cancelled, Listener listener) throws InterruptedException {
         listener.step("Comparing " + stack.objects().size() + " objects with the cluster…");
-        Plan plan = new Planner(client).plan(stack);
+        Planner planner = new Planner(client);
+        Plan plan = planner.plan(stack);
         listener.step("Plan: " + plan.summary());
+        listener.step("Asking the API server to check the plan (server-side dry run)…");
+        plan = planner.confirm(plan);
+        List<PlanItem> refused = plan.of(PlanItem.How.REFUSED);
+        if (!refused.isEmpty()) {
+            refused.forEach(item -> listener.step("refused " + item.id() + ": " + item.explanation()));
+            listener.step("Nothing was applied: " + refused.size() + " object" + (refused.size() == 1 ? " would be" : "s would be")
+                    + " refused. Fix the cause and run again.");
+            ApplyReport none = new ApplyReport(List.of(), List.of(),
+                    refused.stream().map(i -> new ApplyReport.Failure(i.id(), code(i), i.explanation())).toList());
+            return new Result(Ending.FAILED_TO_APPLY, plan, none, new RolloutProgress(List.of(), Duration.ZERO, List.of(), List.of()));
+        }
         ApplyReport applied = new Applier(client).apply(plan, listener::step, cancelled);
         RolloutProgress none = new RolloutProgress(java.util.List.of(), Duration.ZERO, java.util.List.of(), java.util.List.of());
         if (cancelled.getAsBoolean()) {

@@ -18,8 +18,21 @@ public record Plan(RenderedStack stack, List<PlanItem> items) {
         return items.stream().allMatch(i -> i.action() == PlanItem.Action.UNCHANGED);
     }
 
+    /** Creates and updates made this way (refused ones are not made at all). */
+    public List<PlanItem> of(PlanItem.How how) {
+        return items.stream().filter(i -> (i.action() == PlanItem.Action.UPDATE || i.action() == PlanItem.Action.CREATE) && i.how() == how)
+                .toList();
+    }
+
     public String summary() {
-        return of(PlanItem.Action.CREATE).size() + " to create, " + of(PlanItem.Action.UPDATE).size() + " to update, "
+        List<String> special = new java.util.ArrayList<>();
+        for (PlanItem.How how : PlanItem.How.values()) {
+            if (how != PlanItem.How.IN_PLACE && !of(how).isEmpty()) {
+                special.add(of(how).size() + " " + how.words());
+            }
+        }
+        return of(PlanItem.Action.CREATE).size() + " to create, " + of(PlanItem.Action.UPDATE).size() + " to update"
+                + (special.isEmpty() ? "" : " (" + String.join(", ", special) + ")") + ", "
                 + of(PlanItem.Action.ORPHANED).size() + " orphaned, " + of(PlanItem.Action.UNCHANGED).size() + " unchanged";
     }
 }

@@ -43,8 +43,7 @@ public final class Planner {
                 items.add(new PlanItem(PlanItem.Action.CREATE, o.component(), o.object(), List.of()));
                 continue;
             }
-            List<String> changed = changedFields(o.object(), live);
-            items.add(new PlanItem(changed.isEmpty() ? PlanItem.Action.UNCHANGED : PlanItem.Action.UPDATE, o.component(), o.object(), changed));
+            items.add(update(o, live));
         }
         StackParameters p = stack.parameters();
         for (ManagedKinds.Kind kind : ManagedKinds.ALL) {
@@ -65,12 +64,89 @@ public final class Planner {
         return new Plan(stack, items);
     }
 
+    private PlanItem update(RenderedObject o, HasMetadata live) {
+        List<FieldChange> changes = changes(o.object(), live);
+        if (changes.isEmpty()) {
+            return new PlanItem(PlanItem.Action.UNCHANGED, o.component(), o.object(), List.of());
+        }
+        UpgradeRules.Verdict verdict = UpgradeRules.classify(o.object(), live, changes, cluster());
+        HasMetadata object = o.object();
+        if (!verdict.kept().isEmpty()) {
+            // Only a claim's StorageClass is ever kept: apply the live one so nothing is sent that the server refuses.
+            changes = changes.stream().filter(c -> !verdict.kept().contains(c.path())).toList();
+            io.fabric8.kubernetes.api.model.PersistentVolumeClaim claim = new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder(
+                    (io.fabric8.kubernetes.api.model.PersistentVolumeClaim) object).build();
+            claim.getSpec().setStorageClassName(((io.fabric8.kubernetes.api.model.PersistentVolumeClaim) live).getSpec().getStorageClassName());
+            object = claim;
+        }
+        PlanItem.Action action = changes.isEmpty() ? PlanItem.Action.UNCHANGED : PlanItem.Action.UPDATE;
+        return new PlanItem(action, o.component(), object, changes, verdict.how(), verdict.explanation(), verdict.resizes(), "");
+    }
+
+    private UpgradeRules.Cluster cluster() {
+        return new UpgradeRules.Cluster() {
+            @Override
+            public List<io.fabric8.kubernetes.api.model.PersistentVolumeClaim> claimsOf(HasMetadata statefulSet, String template) {
+                String prefix = template + "-" + statefulSet.getMetadata().getName() + "-";
+                return client.persistentVolumeClaims().inNamespace(statefulSet.getMetadata().getNamespace()).list().getItems().stream()
+                        .filter(c -> c.getMetadata().getName().startsWith(prefix)
+                                && c.getMetadata().getName().substring(prefix.length()).matches("\\d+"))
+                        .toList();
+            }
+
+            @Override
+            public java.util.Optional<Boolean> expandable(String storageClass) {
+                try {
+                    io.fabric8.kubernetes.api.model.storage.StorageClass found = client.storage().v1().storageClasses().withName(storageClass).get();
+                    return found == null ? java.util.Optional.empty() : java.util.Optional.of(Boolean.TRUE.equals(found.getAllowVolumeExpansion()));
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        };
+    }
+
+    /**
+     * Asks the API server to check every create and in-place update with a server-side dry run. An object the
+     * server refuses becomes {@link PlanItem.How#REFUSED} with the server's own message; one it accepts says so.
+     * Objects in a namespace the plan creates are not checked (a real server answers NotFound until it exists), nor
+     * recreated or replaced ones (they exist until the apply deletes them).
+     */
+    public Plan confirm(Plan plan) {
+        boolean newNamespace = plan.items().stream().anyMatch(i -> i.action() == PlanItem.Action.CREATE && "Namespace".equals(i.object().getKind()));
+        List<PlanItem> checked = new ArrayList<>();
+        for (PlanItem item : plan.items()) {
+            boolean applies = item.action() == PlanItem.Action.CREATE || item.action() == PlanItem.Action.UPDATE;
+            if (!applies || item.how() != PlanItem.How.IN_PLACE || (newNamespace && item.object().getMetadata().getNamespace() != null)) {
+                checked.add(item);
+                continue;
+            }
+            try {
+                client.resource(item.object()).dryRun().fieldManager(Applier.FIELD_MANAGER).forceConflicts().serverSideApply();
+                checked.add(item.withServerCheck("accepted by the API server's dry run"));
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+                if (e.getCode() == 422 || e.getCode() == 403 || e.getCode() == 409) {
+                    checked.add(item.withServerCheck("refused by the API server's dry run (" + e.getCode() + ")").refused(message));
+                } else {
+                    checked.add(item.withServerCheck("not confirmed: the dry run failed (" + e.getCode() + "): " + message));
+                }
+            }
+        }
+        return new Plan(plan.stack(), checked);
+    }
+
     static String key(HasMetadata o) {
         return o.getKind() + "/" + (o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace()) + "/" + o.getMetadata().getName();
     }
 
     /** JSON paths of the fields set in {@code rendered} whose value in {@code live} differs. */
     static List<String> changedFields(HasMetadata rendered, HasMetadata live) {
+        return changes(rendered, live).stream().map(FieldChange::path).toList();
+    }
+
+    /** The fields set in {@code rendered} whose value in {@code live} differs, old → new (a Secret's values masked). */
+    static List<FieldChange> changes(HasMetadata rendered, HasMetadata live) {
         ObjectNode want = tree(rendered);
         ObjectNode have = tree(live);
         want.remove("apiVersion");
@@ -92,15 +168,27 @@ public final class Planner {
             want.remove("stringData").fields().forEachRemaining(e -> data.put(e.getKey(),
                     Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(StandardCharsets.UTF_8))));
         }
-        List<String> changed = new ArrayList<>();
+        List<FieldChange> changed = new ArrayList<>();
         diff("", want, have, changed);
+        if ("Secret".equals(rendered.getKind())) {
+            return changed.stream().map(c -> c.path().startsWith("/data") || c.path().startsWith("/stringData")
+                    ? new FieldChange(c.path(), FieldChange.NOT_SET.equals(c.before()) ? c.before() : FieldChange.SECRET, FieldChange.SECRET) : c)
+                    .toList();
+        }
         return changed;
     }
 
-    private static void diff(String path, JsonNode want, JsonNode have, List<String> changed) {
+    private static String text(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return FieldChange.NOT_SET;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    private static void diff(String path, JsonNode want, JsonNode have, List<FieldChange> changed) {
         if (want.isObject()) {
             if (have == null || !have.isObject()) {
-                changed.add(path.isEmpty() ? "/" : path);
+                changed.add(new FieldChange(path.isEmpty() ? "/" : path, text(have), text(want)));
                 return;
             }
             Iterator<Map.Entry<String, JsonNode>> fields = want.fields();
@@ -110,14 +198,14 @@ public final class Planner {
             }
         } else if (want.isArray()) {
             if (have == null || !have.isArray() || have.size() != want.size()) {
-                changed.add(path);
+                changed.add(new FieldChange(path, text(have), text(want)));
                 return;
             }
             for (int i = 0; i < want.size(); i++) {
                 diff(path + "/" + i, want.get(i), have.get(i), changed);
             }
         } else if (have == null || !sameScalar(want, have)) {
-            changed.add(path);
+            changed.add(new FieldChange(path, text(have), text(want)));
         }
     }
 

@@ -104,8 +104,14 @@ class InstallationTest {
         Installation.Result result = new Installation(kube.client(), Clock.systemUTC()).run(stack(), Duration.ofSeconds(5), () -> false, listener);
 
         assertThat(result.ending()).isEqualTo(Installation.Ending.FAILED_TO_APPLY);
-        assertThat(result.applied().failures()).extracting(ApplyReport.Failure::object).allMatch(o -> o.startsWith("ClusterRole/"));
-        assertThat(steps).last().asString().endsWith("objects were refused; the rest is applied. Fix the cause and run again.");
+        assertThat(result.applied().failures()).extracting(ApplyReport.Failure::object).isNotEmpty().allMatch(o -> o.startsWith("ClusterRole/"));
+        assertThat(result.plan().of(PlanItem.How.REFUSED)).extracting(PlanItem::serverCheck)
+                .containsOnly("refused by the API server's dry run (403)");
+        assertThat(result.applied().failures()).allMatch(f -> f.status() == 403);
+        assertThat(steps).last().asString().isEqualTo("Nothing was applied: 2 objects would be refused. Fix the cause and run again.");
+        // The dry run found it before anything was written: nothing half-done.
+        assertThat(result.applied().applied()).isEmpty();
+        assertThat(kube.client().apps().statefulSets().inNamespace("monitoring").list().getItems()).isEmpty();
         assertThat(progress).isEmpty();
     }
 

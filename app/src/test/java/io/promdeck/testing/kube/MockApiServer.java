@@ -121,7 +121,7 @@ public final class MockApiServer implements AutoCloseable {
         logs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", text);
     }
 
-    /** Every create, update, patch and delete of an object the mock received, as "METHOD path", in order. */
+    /** Every create, update, patch and delete of an object the mock received, as "METHOD path", in order (not dry runs, not status). */
     public java.util.List<String> writes() {
         return java.util.List.copyOf(writes);
     }
@@ -188,21 +188,33 @@ public final class MockApiServer implements AutoCloseable {
             }
             boolean write = !"GET".equals(request.getMethod()) && !bare.contains("selfsubject");
             if (write) {
-                for (String forbidden : forbiddenWrites) {
-                    if (bare.contains(forbidden)) {
-                        return status(403, "Forbidden", "User \"ops\" cannot " + request.getMethod().toLowerCase(java.util.Locale.ROOT)
-                                + " resource at " + bare + ": RBAC: access denied");
-                    }
+                return write(request, path, bare);
+            }
+            if (bare.equals("/apis/authentication.k8s.io/v1/selfsubjectreviews") && "POST".equals(request.getMethod())) {
+                return userName == null ? status(404, "NotFound", "the server could not find the requested resource")
+                        : json(201, "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\","
+                                + "\"status\":{\"userInfo\":{\"username\":\"" + userName + "\",\"groups\":[\"system:authenticated\"]}}}");
+            }
+            return super.dispatch(request);
+        }
+
+        private MockResponse write(RecordedRequest request, String path, String bare) {
+            for (String forbidden : forbiddenWrites) {
+                if (bare.contains(forbidden)) {
+                    return status(403, "Forbidden", "User \"ops\" cannot " + request.getMethod().toLowerCase(java.util.Locale.ROOT)
+                            + " resource at " + bare + ": RBAC: access denied");
                 }
-                writes.add(request.getMethod() + " " + bare);
             }
             String contentType = request.getHeader("Content-Type");
             Map<String, String> query = query(path);
             boolean dryRun = "All".equals(query.get("dryRun"));
+            if (!dryRun && !bare.endsWith("/status")) {
+                writes.add(request.getMethod() + " " + bare);
+            }
             if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.contains("apply-patch")) {
                 return serverSideApply(request, bare, query.getOrDefault("fieldManager", ""), "true".equals(query.get("force")), dryRun);
             }
-            if (write && objectPath(bare)) {
+            if (objectPath(bare)) {
                 switch (request.getMethod()) {
                     case "PUT" -> {
                         return update(request, bare, query.getOrDefault("fieldManager", "before-first-apply"), dryRun);
@@ -222,13 +234,8 @@ public final class MockApiServer implements AutoCloseable {
                     }
                 }
             }
-            if (write && "POST".equals(request.getMethod()) && !bare.contains("selfsubject") && !bare.contains("/proxy")) {
+            if ("POST".equals(request.getMethod())) {
                 return create(request, bare, query.getOrDefault("fieldManager", "before-first-apply"), dryRun);
-            }
-            if (bare.equals("/apis/authentication.k8s.io/v1/selfsubjectreviews") && "POST".equals(request.getMethod())) {
-                return userName == null ? status(404, "NotFound", "the server could not find the requested resource")
-                        : json(201, "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\","
-                                + "\"status\":{\"userInfo\":{\"username\":\"" + userName + "\",\"groups\":[\"system:authenticated\"]}}}");
             }
             return super.dispatch(request);
         }
@@ -261,13 +268,24 @@ public final class MockApiServer implements AutoCloseable {
         }
 
         private MockResponse serverSideApply(RecordedRequest request, String objectPath, String manager, boolean force, boolean dryRun) {
+            String body = request.getBody().readUtf8();
+            MockResponse answer = serverSideApply(body, objectPath, manager, force, dryRun);
+            // A real server applies atomically. Here the read-merge-write can lose a race with another write (a status
+            // update by a controller) and get 409 for its own resourceVersion: merge again from the new state.
+            for (int retry = 0; retry < 5 && answer.code() == 409 && new String(answer.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("the object has been modified"); retry++) {
+                answer = serverSideApply(body, objectPath, manager, force, dryRun);
+            }
+            return answer;
+        }
+
+        private MockResponse serverSideApply(String body, String objectPath, String manager, boolean force, boolean dryRun) {
             if (manager.isEmpty()) {
                 // A real server requires a field manager for apply.
                 return status(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
                         + "is required for apply patch");
             }
             try {
-                ObjectNode applied = (ObjectNode) YAML.readTree(request.getBody().readUtf8());
+                ObjectNode applied = (ObjectNode) YAML.readTree(body);
                 MockResponse existing = super.dispatch(internal(HttpMethod.GET, objectPath, null));
                 ObjectNode live = existing.code() == 404 ? null : (ObjectNode) JSON.readTree(existing.getBody().readUtf8());
                 FieldManagers.Applied merged = fieldManagers.apply(objectPath, manager, live, applied, force, false);
