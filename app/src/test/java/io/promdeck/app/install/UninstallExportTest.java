@@ -7,6 +7,7 @@ import io.promdeck.testing.kube.MockApiExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,8 +66,60 @@ class UninstallExportTest {
         assertThat(Files.readString(folder.resolve("images.txt"))).contains("quay.io/prometheus/prometheus:v2.54.1");
 
         Path withSecrets = folder.resolve("with-secrets");
-        Exporter.export(stack, withSecrets, true);
+        List<Path> files = Exporter.export(stack, withSecrets, true);
         assertThat(Files.readString(withSecrets.resolve("grafana.yaml"))).contains("grafana-pw");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(withSecrets))).isEqualTo("rwx------");
+        assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(f))).isEqualTo("rw-------"));
+        assertThat(Exporter.sentence(files.size(), withSecrets, true)).contains("readable by you only (rw-------)");
+    }
+
+    @Test
+    void aMaskedExportKeepsEveryFilesStructureAndPassesAmtool(@TempDir Path folder) throws Exception {
+        StackSecrets secrets = new StackSecrets("AKIDTEST", "secret/key+1", "grafana-pw", "https://oapi.dingtalk.com/robot/send?access_token=tok123", "");
+        RenderedStack stack = StackRenderer.render(StackRendererTest.params().with(Map.of("dingtalk", true)), secrets);
+
+        List<Path> files = Exporter.export(stack, folder, false);
+
+        StringBuilder all = new StringBuilder();
+        Map<String, Map<String, String>> secretFiles = new java.util.HashMap<>();
+        io.fabric8.kubernetes.client.utils.KubernetesSerialization serialization = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+        for (Path file : files) {
+            String text = Files.readString(file);
+            all.append(text);
+            if (file.toString().endsWith(".yaml") && !file.endsWith("kustomization.yaml")) {
+                for (String document : text.split("(?m)^---\\s*$")) {
+                    if (document.isBlank()) {
+                        continue;
+                    }
+                    Object object = serialization.unmarshal(document);
+                    if (object instanceof io.fabric8.kubernetes.api.model.Secret secret) {
+                        secretFiles.put(secret.getMetadata().getName(), secret.getStringData());
+                    }
+                }
+            }
+        }
+        assertThat(all).doesNotContain("secret/key+1", "grafana-pw", "AKIDTEST", "tok123");
+
+        // Every file inside a Secret keeps its structure, with placeholders where the secrets were.
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        com.fasterxml.jackson.databind.JsonNode objstore = yaml.readTree(secretFiles.get("thanos-objstore").get("objstore.yml"));
+        assertThat(objstore.path("type").asText()).isEqualTo("S3");
+        assertThat(objstore.path("config").path("bucket").asText()).isEqualTo("thanos");
+        assertThat(objstore.path("config").path("secret_key").asText()).isEqualTo(Exporter.MASK);
+        assertThat(objstore.path("config").path("access_key").asText()).isEqualTo(Exporter.MASK);
+        assertThat(yaml.readTree(secretFiles.get("dingtalk-config").get("config.yml")).path("targets").path("promdeck").path("url").asText())
+                .isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=" + Exporter.MASK);
+        assertThat(secretFiles.get("grafana-admin").values()).allMatch(v -> v.equals(Exporter.MASK));
+
+        Path alertmanagerYml = folder.resolve("alertmanager.yml");
+        Files.writeString(alertmanagerYml, secretFiles.get("alertmanager-config").values().iterator().next());
+        Process amtool = new ProcessBuilder(io.promdeck.testing.Binaries.require("amtool").toString(), "check-config", alertmanagerYml.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(amtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(amtool.waitFor()).as(output).isZero();
+        assertThat(output).contains("SUCCESS");
+        assertThat(Exporter.sentence(files.size(), folder, false)).contains("masked");
     }
 
     @Test

@@ -26,8 +26,7 @@ final class ExportAction {
                 throw new IllegalArgumentException(target + " is a file, not a folder");
             }
             return Exporter.export(stack, target, includeSecrets);
-        }).onSuccess(files -> result.accept("Wrote " + files.size() + " files to " + target + (includeSecrets ? " (with secret values)"
-                : " (secret values masked)") + "."))
+        }).onSuccess(files -> result.accept(Exporter.sentence(files.size(), target, includeSecrets)))
                 .onError(error -> result.accept("Export failed: " + DialogService.sentence(error)))
                 .start();
     }
