@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "promdeck", mixinStandardHelpOptions = true, version = "Promdeck 0.1.0",
         description = "Operations console for highly-available Prometheus. Without a command it opens the console window.",
-        subcommands = {DoctorCommand.class, SandboxCommand.class})
+        subcommands = {DoctorCommand.class, SandboxCommand.class, InstallCommand.class})
 public final class PromdeckCli implements Runnable {
 
     public static final int OK = 0;
@@ -23,7 +23,7 @@ public final class PromdeckCli implements Runnable {
     public static final int COULD_NOT_CHECK = 3;
 
     /** The commands this handles; anything else opens the window. */
-    public static final List<String> COMMANDS = List.of("doctor", "sandbox");
+    public static final List<String> COMMANDS = List.of("doctor", "sandbox", "install");
 
     /** Where a command reads its inputs (tests make one up; the launcher takes the process'). */
     public record Environment(Map<String, String> variables, Path home, Clock clock) {
@@ -78,6 +78,9 @@ public final class PromdeckCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == DoctorCommand.class) {
                 return type.cast(new DoctorCommand(environment));
+            }
+            if (type == InstallCommand.class) {
+                return type.cast(new InstallCommand(environment));
             }
             if (type == SandboxCommand.Up.class) {
                 return type.cast(new SandboxCommand.Up(environment));

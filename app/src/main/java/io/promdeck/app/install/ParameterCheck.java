@@ -28,61 +28,70 @@ public final class ParameterCheck {
 
     public static List<ParameterProblem> problems(StackParameters p) {
         List<ParameterProblem> problems = new ArrayList<>();
-        dnsLabel(problems, "namespace", p.namespace());
-        dnsLabel(problems, "instance", p.instance());
+        dnsLabel(problems, Parameter.NAMESPACE, p.namespace());
+        dnsLabel(problems, Parameter.INSTANCE, p.instance());
         if (p.cluster() == null || !LABEL_VALUE.matcher(p.cluster()).matches()) {
-            problems.add(new ParameterProblem("cluster", "use letters, digits, '_', '.' or '-' (it becomes the cluster external label)"));
+            problems.add(new ParameterProblem(Parameter.CLUSTER, "use letters, digits, '_', '.' or '-' (it becomes the cluster external label)"));
         }
         if (p.replicaLabel() == null || !LABEL_NAME.matcher(p.replicaLabel()).matches()) {
-            problems.add(new ParameterProblem("replicaLabel", "not a Prometheus label name"));
+            problems.add(new ParameterProblem(Parameter.REPLICA_LABEL, "not a Prometheus label name"));
         }
         if (p.backend() == null) {
-            problems.add(new ParameterProblem("backend", "choose a storage backend"));
+            problems.add(new ParameterProblem(Parameter.BACKEND, "choose a storage backend"));
         }
-        atLeast(problems, "prometheusReplicas", p.prometheusReplicas(), 2, "HA needs at least 2 Prometheus replicas");
-        atLeast(problems, "alertmanagerReplicas", p.alertmanagerReplicas(), 2, "a gossip cluster needs at least 2 Alertmanagers (3 recommended)");
-        atLeast(problems, "thanosQueryReplicas", p.thanosQueryReplicas(), 1, "Thanos Query needs at least 1 replica");
-        duration(problems, "prometheusRetention", p.prometheusRetention()).ifPresent(d -> {
+        atLeast(problems, Parameter.PROMETHEUS_REPLICAS, p.prometheusReplicas(), 2, "HA needs at least 2 Prometheus replicas");
+        atLeast(problems, Parameter.ALERTMANAGER_REPLICAS, p.alertmanagerReplicas(), 2, "a gossip cluster needs at least 2 Alertmanagers (3 recommended)");
+        atLeast(problems, Parameter.THANOS_QUERY_REPLICAS, p.thanosQueryReplicas(), 1, "Thanos Query needs at least 1 replica");
+        duration(problems, Parameter.PROMETHEUS_RETENTION, p.prometheusRetention()).ifPresent(d -> {
             if (d.compareTo(MIN_RETENTION) < 0) {
-                problems.add(new ParameterProblem("prometheusRetention",
+                problems.add(new ParameterProblem(Parameter.PROMETHEUS_RETENTION,
                         "keep at least 6h locally (3 blocks of 2h), or blocks can be deleted before the sidecar uploads them"));
             }
         });
-        for (String field : List.of("scrapeInterval", "evaluationInterval", "groupWait", "groupInterval", "repeatInterval",
-                "retentionRaw", "retention5m", "retention1h")) {
-            duration(problems, field, field(p, field));
-        }
-        for (String field : List.of("prometheusVolume", "alertmanagerVolume", "thanosStoreVolume", "thanosCompactorVolume",
-                "objectStoreVolume", "influxdbVolume", "prometheusMemory", "prometheusMemoryLimit", "prometheusCpu")) {
-            quantity(problems, field, field(p, field));
-        }
-        url(problems, "webhookUrl", p.webhookUrl());
+        duration(problems, Parameter.SCRAPE_INTERVAL, p.scrapeInterval());
+        duration(problems, Parameter.EVALUATION_INTERVAL, p.evaluationInterval());
+        duration(problems, Parameter.GROUP_WAIT, p.groupWait());
+        duration(problems, Parameter.GROUP_INTERVAL, p.groupInterval());
+        duration(problems, Parameter.REPEAT_INTERVAL, p.repeatInterval());
+        duration(problems, Parameter.RETENTION_RAW, p.retentionRaw());
+        duration(problems, Parameter.RETENTION_5M, p.retention5m());
+        duration(problems, Parameter.RETENTION_1H, p.retention1h());
+        quantity(problems, Parameter.PROMETHEUS_VOLUME, p.prometheusVolume());
+        quantity(problems, Parameter.ALERTMANAGER_VOLUME, p.alertmanagerVolume());
+        quantity(problems, Parameter.THANOS_STORE_VOLUME, p.thanosStoreVolume());
+        quantity(problems, Parameter.THANOS_COMPACTOR_VOLUME, p.thanosCompactorVolume());
+        quantity(problems, Parameter.OBJECT_STORE_VOLUME, p.objectStoreVolume());
+        quantity(problems, Parameter.INFLUXDB_VOLUME, p.influxdbVolume());
+        quantity(problems, Parameter.PROMETHEUS_MEMORY, p.prometheusMemory());
+        quantity(problems, Parameter.PROMETHEUS_MEMORY_LIMIT, p.prometheusMemoryLimit());
+        quantity(problems, Parameter.PROMETHEUS_CPU, p.prometheusCpu());
+        url(problems, Parameter.WEBHOOK_URL, p.webhookUrl());
         if (p.wechat() && (p.wechatImage() == null || !IMAGE.matcher(p.wechatImage()).matches())) {
-            problems.add(new ParameterProblem("wechatImage", "the WeChat bridge needs an image (the reference implementation publishes none)"));
+            problems.add(new ParameterProblem(Parameter.WECHAT_IMAGE, "the WeChat bridge needs an image (the reference implementation publishes none)"));
         }
         if (p.bucket() == null || !BUCKET.matcher(p.bucket()).matches()) {
-            problems.add(new ParameterProblem("bucket", "3-63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit"));
+            problems.add(new ParameterProblem(Parameter.BUCKET, "3-63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit"));
         }
         if (p.backend() == Backend.THANOS_EXISTING_S3) {
             if (p.s3Endpoint() == null || !HOST_PORT.matcher(p.s3Endpoint()).matches()) {
-                problems.add(new ParameterProblem("s3Endpoint", "host or host:port without a scheme, e.g. s3.eu-west-1.amazonaws.com"));
+                problems.add(new ParameterProblem(Parameter.S3_ENDPOINT, "host or host:port without a scheme, e.g. s3.eu-west-1.amazonaws.com"));
             }
         }
         if (p.storageClass() != null && !p.storageClass().isEmpty() && !DNS_SUBDOMAIN.matcher(p.storageClass()).matches()) {
-            problems.add(new ParameterProblem("storageClass", "not a StorageClass name"));
+            problems.add(new ParameterProblem(Parameter.STORAGE_CLASS, "not a StorageClass name"));
         }
         if (p.registryMirror() != null && !p.registryMirror().isEmpty()
                 && (p.registryMirror().contains("://") || !REGISTRY.matcher(p.registryMirror()).matches())) {
-            problems.add(new ParameterProblem("registryMirror", "a registry host with an optional path, no scheme: e.g. registry.corp:5000/mirror"));
+            problems.add(new ParameterProblem(Parameter.REGISTRY_MIRROR, "a registry host with an optional path, no scheme: e.g. registry.corp:5000/mirror"));
         }
         for (String secret : p.imagePullSecrets()) {
             if (!DNS_SUBDOMAIN.matcher(secret).matches()) {
-                problems.add(new ParameterProblem("imagePullSecrets", "'" + secret + "' is not a Secret name"));
+                problems.add(new ParameterProblem(Parameter.IMAGE_PULL_SECRETS, "'" + secret + "' is not a Secret name"));
             }
         }
         if (p.targets().mode() == StackParameters.Targets.Mode.STATIC
                 && (p.targets().prometheus().isEmpty() || p.targets().alertmanagers().isEmpty())) {
-            problems.add(new ParameterProblem("targets", "static targets need Prometheus and Alertmanager addresses"));
+            problems.add(new ParameterProblem(Parameter.TARGETS, "static targets need Prometheus and Alertmanager addresses"));
         }
         return List.copyOf(problems);
     }
@@ -107,7 +116,7 @@ public final class ParameterCheck {
         return millis > 0 ? java.util.Optional.of(Duration.ofMillis(millis)) : java.util.Optional.empty();
     }
 
-    private static java.util.Optional<Duration> duration(List<ParameterProblem> problems, String field, String value) {
+    private static java.util.Optional<Duration> duration(List<ParameterProblem> problems, Parameter field, String value) {
         java.util.Optional<Duration> parsed = parseDuration(value);
         if (parsed.isEmpty()) {
             problems.add(new ParameterProblem(field, "'" + value + "' is not a duration such as 30s, 5m, 12h or 30d"));
@@ -115,7 +124,7 @@ public final class ParameterCheck {
         return parsed;
     }
 
-    private static void quantity(List<ParameterProblem> problems, String field, String value) {
+    private static void quantity(List<ParameterProblem> problems, Parameter field, String value) {
         Matcher m = value == null ? null : QUANTITY.matcher(value);
         if (m == null || !m.matches()) {
             problems.add(new ParameterProblem(field, "'" + value + "' is not a Kubernetes quantity such as 500m, 2Gi or 100Gi"));
@@ -124,31 +133,23 @@ public final class ParameterCheck {
         }
     }
 
-    private static void url(List<ParameterProblem> problems, String field, String value) {
+    private static void url(List<ParameterProblem> problems, Parameter field, String value) {
         HttpUrl url = value == null ? null : HttpUrl.parse(value);
         if (url == null || url.host().isEmpty()) {
             problems.add(new ParameterProblem(field, "'" + value + "' is not an http:// or https:// URL"));
         }
     }
 
-    private static void dnsLabel(List<ParameterProblem> problems, String field, String value) {
+    private static void dnsLabel(List<ParameterProblem> problems, Parameter field, String value) {
         if (value == null || value.isEmpty() || value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
             problems.add(new ParameterProblem(field, "'" + value + "' is not a DNS-1123 label: at most 63 lower-case letters, digits or '-', "
                     + "starting and ending with a letter or digit"));
         }
     }
 
-    private static void atLeast(List<ParameterProblem> problems, String field, int value, int minimum, String why) {
+    private static void atLeast(List<ParameterProblem> problems, Parameter field, int value, int minimum, String why) {
         if (value < minimum) {
             problems.add(new ParameterProblem(field, why));
-        }
-    }
-
-    private static String field(StackParameters p, String name) {
-        try {
-            return (String) StackParameters.class.getMethod(name).invoke(p);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no parameter " + name, e);
         }
     }
 }
