@@ -75,8 +75,8 @@ final class UpgradeRules {
                 .toList();
         List<String> notes = new ArrayList<>();
         immutable.stream().filter(c -> c.path().matches("/spec/volumeClaimTemplates/\\d+/spec/storageClassName")).findFirst()
-                .ifPresent(c -> notes.add(" Volumes that exist keep StorageClass " + c.before() + " (a claim's class cannot change); "
-                        + "replicas created from now on get " + c.after() + "."));
+                .ifPresent(c -> notes.add(" Volumes that exist keep " + className(c.before()) + " (a claim's class cannot change); "
+                        + "replicas created from now on get " + className(c.after()) + "."));
         List<ClaimResize> resizes = new ArrayList<>();
         for (FieldChange size : sizes) {
             int index = Integer.parseInt(size.path().split("/")[3]);
@@ -119,8 +119,8 @@ final class UpgradeRules {
         for (FieldChange c : changes) {
             if (c.path().equals("/spec/storageClassName")) {
                 kept.add(c.path());
-                note.append(id).append(" keeps StorageClass ").append(c.before()).append(": a claim's class cannot change (wanted ")
-                        .append(c.after()).append("). To move its data, back it up, delete the claim and install again. ");
+                note.append(id).append(" keeps ").append(className(c.before())).append(": a claim's class cannot change (wanted ")
+                        .append(className(c.after())).append("). To move its data, back it up, delete the claim and install again. ");
             } else if (c.path().equals("/spec/resources/requests/storage")) {
                 if (bytes(c.after()).compareTo(bytes(c.before())) < 0) {
                     return new Verdict(PlanItem.How.REFUSED, id + ": a volume cannot shrink (" + c.before() + " → " + c.after() + "). Keep "
@@ -141,6 +141,10 @@ final class UpgradeRules {
             }
         }
         return new Verdict(PlanItem.How.IN_PLACE, note.toString().strip(), List.of(), kept);
+    }
+
+    private static String className(String value) {
+        return FieldChange.NOT_SET.equals(value) || value.isEmpty() ? "the cluster's default StorageClass" : "StorageClass " + value;
     }
 
     static java.math.BigDecimal bytes(String quantity) {

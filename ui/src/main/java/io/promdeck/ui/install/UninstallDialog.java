@@ -37,8 +37,8 @@ public final class UninstallDialog {
     UninstallDialog(Window owner, WizardModel model, Tasks tasks) {
         this.tasks = tasks;
         this.model = model;
-        this.target = model.target().orElseThrow();
-        this.parameters = model.inspectionProperty().get().existing().orElseThrow();
+        this.target = model.target().target().orElseThrow();
+        this.parameters = model.target().inspectionProperty().get().existing().orElseThrow();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Uninstall " + parameters.instance() + " from " + parameters.namespace());
@@ -97,21 +97,19 @@ public final class UninstallDialog {
                 .onSuccess(this::finished)
                 .onError(error -> {
                     status.setText("The uninstall stopped: " + DialogService.sentence(error));
-                    String[] whoWhere = model.auditWhoWhere();
-                    model.audit().record(whoWhere[0], whoWhere[1], "stack.uninstall", parameters.namespace() + "/" + parameters.instance(),
+                    model.audit().record(model.who(), model.where(), "stack.uninstall", parameters.namespace() + "/" + parameters.instance(),
                             "stopped: " + DialogService.sentence(error), java.util.Map.of());
                 })
                 .start();
     }
 
     private void finished(ApplyReport report) {
-        String[] whoWhere = model.auditWhoWhere();
-        model.audit().record(whoWhere[0], whoWhere[1], "stack.uninstall", parameters.namespace() + "/" + parameters.instance(),
+        model.audit().record(model.who(), model.where(), "stack.uninstall", parameters.namespace() + "/" + parameters.instance(),
                 report.complete() ? "deleted " + report.deleted().size() + " objects" : report.failures().size() + " refused",
                 java.util.Map.of("deleted", String.join(", ", report.deleted()), "volumes", volumes.isSelected() ? "deleted" : "kept"));
         status.setText(report.complete() ? "Deleted " + report.deleted().size() + " objects" + (volumes.isSelected() ? "." : "; volume claims kept.")
                 : "Deleted " + report.deleted().size() + " objects; " + report.failures().size() + " refused: " + report.failures());
         listing.getItems().removeAll(report.deleted());
-        model.inspectNamespace();
+        model.target().inspectNamespace();
     }
 }

@@ -113,8 +113,8 @@ public final class MainWindow {
         // to start (start-up time, jlink/bench-startup.sh).
         panels.put("Install", new StackPane());
         lazyPanels.put("Install", () -> new WizardView(wizard, session, this::window, () -> {
-            if (wizard.contextProperty().get() != null) {
-                session.connect(wizard.contextProperty().get().name(), wizard.parameters().namespace());
+            if (wizard.target().contextProperty().get() != null) {
+                session.connect(wizard.target().contextProperty().get().name(), wizard.fields().parameters().namespace());
             }
             show("Overview");
         }).root());

@@ -139,17 +139,42 @@ class WizardTest {
         assertThat(text("#wizard-namespace-error")).isEmpty();
         click("#wizard-storage-class");
         robot.clickOn("fast-ssd · ebs.csi.aws.com");
-        assertThat(model().parameters().storageClass()).isEqualTo("fast-ssd");
+        assertThat(model().fields().parameters().storageClass()).isEqualTo("fast-ssd");
         click("#wizard-storage-class");
         robot.clickOn("cluster default (standard)");
-        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().problems().toString());
+        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().fields().problems().toString());
         shot("wizard-1-target");
+        click("#wizard-next");
+        assertThat(model().stepProperty().get()).isEqualTo(WizardModel.Step.COMPONENTS);
+    }
+
+    @Test
+    @Order(2)
+    void componentsStepSetsReplicasTheReplicaLabelAndOptionalComponents() {
+        replaceText("#wizard-prometheus-replicas", "1");
+        awaitText("#wizard-prometheus-replicas-error", "HA needs at least 2 Prometheus replicas");
+        replaceText("#wizard-alertmanager-replicas", "three");
+        awaitText("#wizard-alertmanager-replicas-error", "'three' is not a whole number");
+        replaceText("#wizard-replica-label", "replica-name");
+        awaitText("#wizard-replica-label-error", "not a Prometheus label name");
+        assertThat(nextDisabled()).isTrue();
+        assertThat(text("#wizard-blocking")).isEqualTo("3 fields need attention");
+        shot("wizard-2-components-invalid");
+        replaceText("#wizard-prometheus-replicas", "2");
+        replaceText("#wizard-alertmanager-replicas", "3");
+        replaceText("#wizard-replica-label", "replica");
+        click("#wizard-ruler");
+        click("#wizard-ruler");
+        awaitText("#wizard-blocking", "");
+        assertThat(model().fields().parameters().thanosRuler()).isFalse();
+        assertThat(model().fields().parameters().alertmanagerReplicas()).isEqualTo(3);
+        shot("wizard-2-components");
         click("#wizard-next");
         assertThat(model().stepProperty().get()).isEqualTo(WizardModel.Step.STORAGE);
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void storageStepRefusesBadSizesAndTestsAnExistingEndpointFromTheCluster() throws Exception {
         replaceText("#wizard-prometheus-volume", "50GB");
         awaitText("#wizard-prometheus-volume-error", "'50GB' is not a Kubernetes quantity such as 500m, 2Gi or 100Gi");
@@ -168,7 +193,7 @@ class WizardTest {
         click("#wizard-s3-access-key").write("AKIAWIZARD");
         click("#wizard-s3-secret-key").write("wizard-secret-key");
         click("#wizard-s3-insecure");
-        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().problems().toString());
+        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().fields().problems().toString());
         click("#wizard-s3-test");
         // Play the Job controller and the kubelet: the test pod runs and Thanos lists the bucket.
         Await.until(WAIT, "the connection-test Job", () -> !kube.batch().v1().jobs().inNamespace(NS).list().getItems().isEmpty(),
@@ -185,13 +210,13 @@ class WizardTest {
         assertThat(kube.batch().v1().jobs().inNamespace(NS).list().getItems()).as("test Job removed").isEmpty();
 
         click("#wizard-backend-bundled");
-        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().problems().toString());
+        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().fields().problems().toString());
         shot("wizard-2-storage");
         click("#wizard-next");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void alertingStepChecksUrlsAndBackKeepsEveryValue() {
         replaceText("#wizard-webhook", "alert-webhook:8080");
         awaitText("#wizard-webhook-error", "is not an http:// or https:// URL");
@@ -213,7 +238,7 @@ class WizardTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void imagesStepListsTheImagesWithTheMirror() {
         replaceText("#wizard-registry-mirror", "https://registry.corp:5000");
         awaitText("#wizard-registry-mirror-error", "no scheme");
@@ -230,16 +255,16 @@ class WizardTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void reviewShowsChecksPlanAndManifestsAndExports() {
-        Await.until(WAIT, "the review", () -> model().renderedProperty().get() != null, () -> model().reviewErrorProperty().get());
-        List<CheckResult> checks = Fx.get(() -> List.copyOf(model().checks()));
+        Await.until(WAIT, "the review", () -> model().review().renderedProperty().get() != null, () -> model().review().errorProperty().get());
+        List<CheckResult> checks = Fx.get(() -> List.copyOf(model().review().checks()));
         assertThat(checks).extracting(CheckResult::name).contains("replica label distinct per pod", "exactly one compactor", "promtool check config",
                 "amtool check-config");
         assertThat(checks).noneMatch(CheckResult::failed);
         assertThat(text("#wizard-plan-summary")).startsWith("Plan: ").contains("create");
         // The S3 test created the namespace already; everything else is new.
-        assertThat(Fx.get(() -> model().plan().stream().filter(i -> i.action() != PlanItem.Action.CREATE).map(PlanItem::id).toList()))
+        assertThat(Fx.get(() -> model().review().plan().stream().filter(i -> i.action() != PlanItem.Action.CREATE).map(PlanItem::id).toList()))
                 .containsExactly("Namespace/monitoring");
         String yaml = Fx.get(() -> ((TextArea) robot.lookup("#wizard-yaml").query()).getText());
         assertThat(yaml).contains("kind: \"Namespace\"");
@@ -250,16 +275,16 @@ class WizardTest {
         assertThat(nextText()).isEqualTo("Install");
         click("#wizard-export-folder").write(exportFolder.toString());
         click("#wizard-export");
-        awaitText("#wizard-export-result", "(secret values masked).");
+        awaitText("#wizard-export-result", "with secret values masked");
         assertThat(exportFolder.resolve("kustomization.yaml")).exists();
         shot("wizard-5-review");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void installShowsProgressAndFailuresAsSentencesAndCanBeCancelled() {
         click("#wizard-next");
-        Await.until(WAIT, "the rollout to be followed", () -> Fx.get(() -> model().workloads().size()) > 0, () -> Fx.get(() -> model().installLog().toString()));
+        Await.until(WAIT, "the rollout to be followed", () -> Fx.get(() -> model().install().workloads().size()) > 0, () -> Fx.get(() -> model().install().log().toString()));
         assertThat(kube.configMaps().inNamespace(NS).withName(StackParameters.CONFIG_MAP).get()).as("parameters stored").isNotNull();
         // The cluster misbehaves: a claim on a missing StorageClass, an image that cannot be pulled.
         kube.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-prometheus-0").withNamespace(NS)
@@ -277,9 +302,9 @@ class WizardTest {
                 .withImage("registry.corp:5000/mirror/thanos/thanos:v0.36.1").withNewState().withNewWaiting().withReason("ImagePullBackOff")
                 .withMessage("Back-off pulling image").endWaiting().endState().endContainerStatus().endStatus().build()).create();
 
-        Await.until(WAIT, "both failures as sentences", () -> Fx.get(() -> model().rolloutProblems().size()) >= 2,
-                () -> Fx.get(() -> model().rolloutProblems().toString()));
-        List<String> problems = Fx.get(() -> List.copyOf(model().rolloutProblems()));
+        Await.until(WAIT, "both failures as sentences", () -> Fx.get(() -> model().install().problems().size()) >= 2,
+                () -> Fx.get(() -> model().install().problems().toString()));
+        List<String> problems = Fx.get(() -> List.copyOf(model().install().problems()));
         assertThat(problems).anyMatch(p -> p.startsWith("Volume claim data-prometheus-0 is Pending: the StorageClass 'fast-ssd' does not exist"));
         assertThat(problems).anyMatch(p -> p.startsWith("Pod thanos-query-7d9f-abcde cannot pull image registry.corp:5000/mirror/thanos/thanos:v0.36.1 "
                 + "from registry registry.corp:5000"));
@@ -287,34 +312,37 @@ class WizardTest {
         shot("wizard-6-install-problems");
 
         click("#wizard-cancel");
-        Await.until(WAIT, "the run to stop", () -> Fx.get(() -> model().endingProperty().get()) == Installation.Ending.CANCELLED, () -> "");
+        Await.until(WAIT, "the run to stop", () -> Fx.get(() -> model().install().endingProperty().get()) == Installation.Ending.CANCELLED, () -> "");
         awaitText("#wizard-ending", "the wizard can resume from any workstation");
         shot("wizard-6-install-cancelled");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void resumingAfterCancelConvergesToReady() {
         click("#wizard-retry");
-        Await.until(WAIT, "the review", () -> model().renderedProperty().get() != null && !Fx.get(() -> model().busyProperty().get()), () -> "");
+        Await.until(WAIT, "the review", () -> model().review().renderedProperty().get() != null && !Fx.get(() -> model().busyProperty().get()), () -> "");
         assertThat(text("#wizard-plan-summary")).isEqualTo("Nothing to change: the cluster already runs these parameters.");
         kube.pods().inNamespace(NS).withName("thanos-query-7d9f-abcde").delete();
-        kube.persistentVolumeClaims().inNamespace(NS).withName("data-prometheus-0").edit(c -> new PersistentVolumeClaimBuilder(c)
-                .editSpec().withStorageClassName("standard").endSpec().editStatus().withPhase("Bound").endStatus().build());
+        // A claim's StorageClass cannot change (the strict mock refuses it as a real server does): the operator recreates it.
+        kube.persistentVolumeClaims().inNamespace(NS).withName("data-prometheus-0").delete();
+        kube.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-prometheus-0").withNamespace(NS)
+                .withLabels(Map.of("app.kubernetes.io/part-of", "promdeck", "app.kubernetes.io/instance", "promdeck")).endMetadata()
+                .withNewSpec().withStorageClassName("standard").endSpec().withNewStatus().withPhase("Bound").endStatus().build()).create();
         click("#wizard-next");
-        Await.until(WAIT, "the rollout to be followed", () -> Fx.get(() -> model().workloads().size()) > 0, () -> "");
+        Await.until(WAIT, "the rollout to be followed", () -> Fx.get(() -> model().install().workloads().size()) > 0, () -> "");
         seedAlertmanagerPods();
         markAllReady();
-        Await.until(WAIT, "every workload ready", () -> Fx.get(() -> model().endingProperty().get()) == Installation.Ending.READY,
-                () -> Fx.get(() -> model().workloads().toString() + model().rolloutProblems()));
-        assertThat(Fx.get(() -> model().workloads().stream().allMatch(w -> w.done()))).isTrue();
+        Await.until(WAIT, "every workload ready", () -> Fx.get(() -> model().install().endingProperty().get()) == Installation.Ending.READY,
+                () -> Fx.get(() -> model().install().workloads().toString() + model().install().problems()));
+        assertThat(Fx.get(() -> model().install().workloads().stream().allMatch(w -> w.done()))).isTrue();
         shot("wizard-6-install-ready");
         click("#wizard-next");
         assertThat(model().stepProperty().get()).isEqualTo(WizardModel.Step.DONE);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void doneSendsATestAlertThroughThePodProxyAndReadsTheCounters() {
         int before = WEBHOOK.received("/hook").size();
         click("#wizard-test-alert");
@@ -341,12 +369,17 @@ class WizardTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void runningAgainIsAnUpgradePrefilledFromTheClusterWhosePlanShowsOnlyTheDifference() {
         click("#wizard-restart");
         awaitText("#wizard-target-status", "Upgrade: instance 'promdeck' is installed in monitoring");
-        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().problems().toString());
+        Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().fields().problems().toString());
+        // Another StorageClass: a real API server refuses it in place (volumeClaimTemplates are immutable).
+        click("#wizard-storage-class");
+        robot.clickOn("fast-ssd · ebs.csi.aws.com");
         shot("wizard-8-upgrade-target");
+        click("#wizard-next");
+        replaceText("#wizard-prometheus-replicas", "3");
         click("#wizard-next");
         assertThat(Fx.get(() -> ((TextField) robot.lookup("#wizard-retention").query()).getText())).as("prefilled from the cluster").isEqualTo("12h");
         replaceText("#wizard-retention", "48h");
@@ -355,19 +388,32 @@ class WizardTest {
         Await.until(WAIT, "the image list", () -> !listItems("#wizard-images").isEmpty(), () -> "");
         assertThat(listItems("#wizard-images")).contains("registry.corp:5000/mirror/prometheus/prometheus:v2.54.1");
         click("#wizard-next");
-        Await.until(WAIT, "the review", () -> model().renderedProperty().get() != null && !Fx.get(() -> model().busyProperty().get()),
-                () -> model().reviewErrorProperty().get());
-        List<String> changes = Fx.get(() -> model().changes().stream().map(i -> i.action() + " " + i.id() + " " + i.changedFields()).toList());
-        assertThat(changes).containsExactlyInAnyOrder("UPDATE ConfigMap/promdeck-install [/data/parameters.json]",
-                "UPDATE StatefulSet/prometheus [/spec/template/spec/containers/0/args/2]");
+        Await.until(WAIT, "the review", () -> model().review().renderedProperty().get() != null && !Fx.get(() -> model().busyProperty().get()),
+                () -> model().review().errorProperty().get());
+        List<PlanItem> changes = Fx.get(() -> List.copyOf(model().review().changes()));
+        PlanItem prometheus = changes.stream().filter(i -> i.id().equals("StatefulSet/prometheus")).findFirst().orElseThrow();
+        assertThat(prometheus.how()).isEqualTo(PlanItem.How.RECREATE);
+        assertThat(prometheus.changes()).extracting(Object::toString).contains("/spec/replicas: 2 → 3",
+                "/spec/template/spec/containers/0/args/2: --storage.tsdb.retention.time=12h → --storage.tsdb.retention.time=48h",
+                "/spec/volumeClaimTemplates/0/spec/storageClassName: (not set) → fast-ssd");
+        assertThat(changes).extracting(PlanItem::id).contains("ConfigMap/promdeck-install", "StatefulSet/alertmanager")
+                .doesNotContain("Deployment/thanos-query");
+        assertThat(listItems("#wizard-plan")).anyMatch(row -> row.contains("StatefulSet/prometheus") && row.contains("needs recreate"));
+        String row = Fx.get(() -> ReviewPane.text(prometheus));
+        assertThat(row).contains("update  StatefulSet/prometheus  —  needs recreate", "/spec/replicas: 2 → 3", "orphan");
         assertThat(nextText()).isEqualTo("Upgrade");
+        Fx.get(() -> {
+            ((ListView<?>) robot.lookup("#wizard-plan").query()).scrollTo(0);
+            return null;
+        });
+        click("#wizard-plan");
         shot("wizard-8-upgrade-review");
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void uninstallListsWhatGoesKeepsClaimsUnlessTickedAndConfirms() {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             click("#wizard-back");
         }
         kube.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-alertmanager-0").withNamespace(NS)

@@ -1,0 +1,36 @@
+package io.promdeck.ui.install;
+
+import io.promdeck.app.install.Parameter;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+
+/** The Components step's view: replica counts, the replica label, intervals, resources and the optional components. */
+final class ComponentsPane {
+
+    private ComponentsPane() {
+    }
+
+    static Node build(WizardFields fields) {
+        WizardForms prometheus = new WizardForms(fields);
+        prometheus.number("prometheus-replicas", Parameter.PROMETHEUS_REPLICAS);
+        prometheus.text("replica-label", Parameter.REPLICA_LABEL);
+        prometheus.text("scrape-interval", Parameter.SCRAPE_INTERVAL);
+        prometheus.text("evaluation-interval", Parameter.EVALUATION_INTERVAL);
+        prometheus.text("prometheus-cpu", Parameter.PROMETHEUS_CPU);
+        prometheus.text("prometheus-memory", Parameter.PROMETHEUS_MEMORY);
+        prometheus.text("prometheus-memory-limit", Parameter.PROMETHEUS_MEMORY_LIMIT);
+        WizardForms others = new WizardForms(fields);
+        others.number("alertmanager-replicas", Parameter.ALERTMANAGER_REPLICAS);
+        others.number("query-replicas", Parameter.THANOS_QUERY_REPLICAS);
+        WizardForms optional = new WizardForms(fields);
+        optional.flag("ruler", Parameter.THANOS_RULER, "Thanos Ruler (rules evaluated over the global view; HA pair)");
+        optional.flag("grafana", Parameter.GRAFANA, "Grafana, with Thanos Query (or Prometheus) as its data source");
+        optional.flag("node-exporter", Parameter.NODE_EXPORTER, "node-exporter on every node");
+        optional.flag("kube-state-metrics", Parameter.KUBE_STATE_METRICS, "kube-state-metrics (workload and pod state)");
+        return new VBox(10, WizardForms.section("Prometheus"), prometheus.grid(),
+                WizardForms.note("Each replica gets the external label named here with its own value (prometheus-0, prometheus-1…); "
+                        + "Thanos Query and Alertmanager deduplicate on it."),
+                WizardForms.section("Alertmanager and Thanos Query"), others.grid(),
+                WizardForms.section("Optional components"), optional.grid());
+    }
+}
