@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promdeck.app.audit.AuditLog;
 import io.promdeck.ui.common.Tasks;
-import io.promdeck.ui.common.UiThread;
 import io.promdeck.ui.session.AuditTrail;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,44 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditTrailTest {
 
-    /** Runs work on the calling thread, so the test needs no toolkit and no waiting. */
-    private static final class Direct extends AbstractExecutorService {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
-    }
-
     @TempDir
     Path settings;
 
     @Test
     void everyActionIsOneLineWithoutSecretsAndThePanelReadsAndFiltersThemAfterARestart() throws Exception {
-        Tasks tasks = new Tasks(new Direct(), UiThread.direct());
+        Tasks tasks = io.promdeck.ui.testing.DirectTasks.create();
         Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
         AuditLog log = new AuditLog(settings.resolve(AuditLog.FILE));
         AuditTrail trail = new AuditTrail(log, tasks, clock, () -> null);
