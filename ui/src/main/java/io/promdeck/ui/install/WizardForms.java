@@ -32,7 +32,9 @@ final class WizardForms {
         grid.setHgap(10);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(190);
+        // One label width for every form of every step, so fields line up down the page.
+        labels.setMinWidth(200);
+        labels.setPrefWidth(200);
         grid.getColumnConstraints().add(labels);
     }
 
@@ -109,6 +111,7 @@ final class WizardForms {
     static Label note(String text) {
         Label note = new Label(text);
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add("placeholder");
         return note;
     }
