@@ -1,8 +1,6 @@
 package io.promdeck.app.cli;
 
-import io.promdeck.app.cluster.Kubeconfig;
 import io.promdeck.app.cluster.KubeconfigException;
-import io.promdeck.app.cluster.KubeconfigResolver;
 import io.promdeck.app.cluster.SettingsFolder;
 import io.promdeck.app.doctor.Diagnosis;
 import io.promdeck.app.doctor.DiagnosisReport;
@@ -23,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,11 +35,8 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current context), resolved as kubectl does")
-    String context;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "namespace of the stack (default: the context's, else monitoring)")
-    String namespace;
+    @Mixin
+    KubeTargetOptions kube = new KubeTargetOptions();
 
     @Option(names = "--profile", paramLabel = "FILE", description = "a direct-URL profile instead of a kubeconfig context")
     Path profile;
@@ -80,11 +76,11 @@ final class DoctorCommand implements Callable<Integer> {
                     + "' is not a duration such as 30s, 2m or 1h.");
             return PromdeckCli.COULD_NOT_CHECK;
         }
-        if (profile != null && (context != null || namespace != null)) {
+        if (profile != null && kube.given()) {
             err.println("--profile is a stack of its own: leave out --context and --namespace.");
             return PromdeckCli.COULD_NOT_CHECK;
         }
-        if (sandbox && (profile != null || context != null || namespace != null)) {
+        if (sandbox && (profile != null || kube.given())) {
             err.println("--sandbox is a stack of its own: leave out --profile, --context and --namespace.");
             return PromdeckCli.COULD_NOT_CHECK;
         }
@@ -107,15 +103,12 @@ final class DoctorCommand implements Callable<Integer> {
                 session = opener.openProfile(profile.isAbsolute() ? profile : Path.of(System.getProperty("promdeck.caller.dir", "."))
                         .resolve(profile), quiet);
             } else {
-                Kubeconfig kubeconfig = new KubeconfigResolver(environment.variables(), environment.home()).load();
-                String chosen = context != null ? context : kubeconfig.currentContext().orElse(null);
-                if (chosen == null) {
-                    err.println("The kubeconfig has no current context: name one with --context ("
-                            + String.join(", ", kubeconfig.contexts().stream().map(c -> c.name()).toList()) + ").");
+                Optional<KubeTargetOptions.Target> target = kube.resolve(environment, err, "Could not check: ");
+                if (target.isEmpty()) {
+                    shutdown(executor, timer);
                     return PromdeckCli.COULD_NOT_CHECK;
                 }
-                String ns = namespace != null ? namespace : kubeconfig.context(chosen).map(c -> c.namespace()).orElse("monitoring");
-                session = opener.open(kubeconfig, chosen, ns, Optional.empty(), quiet);
+                session = opener.open(target.get().kubeconfig(), target.get().context(), target.get().namespace(), Optional.empty(), quiet);
             }
         } catch (KubeconfigException | ConnectFailure | DirectProfiles.ProfileException | java.io.IOException e) {
             err.println("Could not check: " + e.getMessage());

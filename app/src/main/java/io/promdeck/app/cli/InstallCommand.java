@@ -4,10 +4,8 @@ import io.promdeck.app.audit.AuditEntry;
 import io.promdeck.app.audit.AuditLog;
 import io.promdeck.app.cluster.ClusterConnection;
 import io.promdeck.app.cluster.ConnectionCheck;
-import io.promdeck.app.cluster.KubeContext;
 import io.promdeck.app.cluster.Kubeconfig;
 import io.promdeck.app.cluster.KubeconfigException;
-import io.promdeck.app.cluster.KubeconfigResolver;
 import io.promdeck.app.cluster.SettingsFolder;
 import io.promdeck.app.install.CheckResult;
 import io.promdeck.app.install.HaInvariants;
@@ -37,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,11 +55,8 @@ final class InstallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current context), resolved as kubectl does")
-    String context;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "namespace to install into (default: the context's, else monitoring)")
-    String namespace;
+    @Mixin
+    KubeTargetOptions kube = new KubeTargetOptions();
 
     @Option(names = "--parameters", paramLabel = "FILE", description = "YAML of parameter values (keys as in the README); others keep "
             + "the installed values on upgrade, the defaults on install")
@@ -103,22 +99,13 @@ final class InstallCommand implements Callable<Integer> {
                 return PromdeckCli.COULD_NOT_CHECK;
             }
         }
-        Kubeconfig kubeconfig;
-        String chosen;
-        try {
-            kubeconfig = new KubeconfigResolver(environment.variables(), environment.home()).load();
-            chosen = context != null ? context : kubeconfig.currentContext().orElse(null);
-            if (chosen == null) {
-                err.println("The kubeconfig has no current context: name one with --context ("
-                        + String.join(", ", kubeconfig.contexts().stream().map(KubeContext::name).toList()) + ").");
-                return PromdeckCli.COULD_NOT_CHECK;
-            }
-        } catch (KubeconfigException e) {
-            err.println("Could not run: " + e.getMessage());
+        Optional<KubeTargetOptions.Target> resolved = kube.resolve(environment, err, "Could not run: ");
+        if (resolved.isEmpty()) {
             return PromdeckCli.COULD_NOT_CHECK;
         }
-        String ns = namespace != null ? namespace
-                : kubeconfig.context(chosen).map(KubeContext::namespace).filter(n -> !n.isBlank() && !"default".equals(n)).orElse("monitoring");
+        Kubeconfig kubeconfig = resolved.get().kubeconfig();
+        String chosen = resolved.get().context();
+        String ns = resolved.get().namespace();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "promdeck-install");
             t.setDaemon(true);
