@@ -108,7 +108,7 @@ class InstallationTest {
         assertThat(result.plan().of(PlanItem.How.REFUSED)).extracting(PlanItem::serverCheck)
                 .containsOnly("refused by the API server's dry run (403)");
         assertThat(result.applied().failures()).allMatch(f -> f.status() == 403);
-        assertThat(steps).last().asString().isEqualTo("Nothing was applied: 2 objects would be refused. Fix the cause and run again.");
+        assertThat(steps).last().asString().isEqualTo("Nothing was applied: 1 object would be refused. Fix the cause and run again.");
         // The dry run found it before anything was written: nothing half-done.
         assertThat(result.applied().applied()).isEmpty();
         assertThat(kube.client().apps().statefulSets().inNamespace("monitoring").list().getItems()).isEmpty();

@@ -71,11 +71,15 @@ class UpgradeTest {
         return planner.confirm(planner.plan(StackRenderer.render(p, StackRendererTest.SECRETS)));
     }
 
+    private List<String> upgradeWrites = List.of();
+
     /** Installs {@code before}, upgrades to {@code after}, asserts READY and an empty plan after; returns the upgrade's plan. */
     private Plan upgrade(StackParameters before, StackParameters after) throws InterruptedException {
         assertThat(run(before).ending()).as(steps::toString).isEqualTo(Installation.Ending.READY);
         Plan plan = plan(after);
+        kube.api().clearWrites();
         Installation.Result result = run(after);
+        upgradeWrites = kube.api().writes();
         assertThat(result.ending()).as(steps::toString).isEqualTo(Installation.Ending.READY);
         kube.api().clearWrites();
         Plan again = plan(after);
@@ -116,6 +120,10 @@ class UpgradeTest {
                 .isEqualTo(new Quantity("100Gi"));
         assertThat(steps).contains("deleted StatefulSet/prometheus (its pods and volumes stay) to create it again: volume expansion",
                 "created again StatefulSet/prometheus");
+        // Claims first, then the StatefulSet deleted leaving its pods (orphan), then applied again.
+        assertThat(upgradeWrites).containsSubsequence("PATCH /api/v1/namespaces/monitoring/persistentvolumeclaims/data-prometheus-0",
+                "DELETE /apis/apps/v1/namespaces/monitoring/statefulsets/prometheus propagationPolicy=Orphan",
+                "PATCH /apis/apps/v1/namespaces/monitoring/statefulsets/prometheus");
     }
 
     @Test
@@ -185,6 +193,7 @@ class UpgradeTest {
         assertThat(job.how()).isEqualTo(PlanItem.How.REPLACE);
         assertThat(job.changes()).extracting(FieldChange::path).containsExactly("/spec/template/spec/containers/0/image");
         assertThat(job.changes().get(0).after()).startsWith("registry.corp:5000/mirror/");
+        assertThat(upgradeWrites).contains("DELETE /apis/batch/v1/namespaces/monitoring/jobs/seaweedfs-create-bucket propagationPolicy=Background");
         PlanItem prometheus = item(plan, "StatefulSet/prometheus");
         assertThat(prometheus.how()).isEqualTo(PlanItem.How.IN_PLACE);
         assertThat(prometheus.changes()).allMatch(c -> c.after().startsWith("registry.corp:5000/mirror/") && !c.before().startsWith("registry.corp"));

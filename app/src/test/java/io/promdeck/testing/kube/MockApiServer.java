@@ -209,7 +209,7 @@ public final class MockApiServer implements AutoCloseable {
             Map<String, String> query = query(path);
             boolean dryRun = "All".equals(query.get("dryRun"));
             if (!dryRun && !bare.endsWith("/status")) {
-                writes.add(request.getMethod() + " " + bare);
+                writes.add(request.getMethod() + " " + bare + ("DELETE".equals(request.getMethod()) ? propagation(request, query) : ""));
             }
             if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.contains("apply-patch")) {
                 return serverSideApply(request, bare, query.getOrDefault("fieldManager", ""), "true".equals(query.get("force")), dryRun);
@@ -396,6 +396,19 @@ public final class MockApiServer implements AutoCloseable {
             } catch (IOException e) {
                 return status(400, "BadRequest", "cannot read the object: " + e.getMessage());
             }
+        }
+
+        /** " propagationPolicy=Orphan" when the delete names one (in DeleteOptions or the query), else "". */
+        private String propagation(RecordedRequest request, Map<String, String> query) {
+            String policy = query.get("propagationPolicy");
+            if (policy == null && request.getBody() != null && request.getBody().size() > 0) {
+                try {
+                    policy = JSON.readTree(request.getBody().getBytes()).path("propagationPolicy").asText(null);
+                } catch (IOException e) {
+                    policy = null;
+                }
+            }
+            return policy == null ? "" : " propagationPolicy=" + policy;
         }
 
         private JsonNode storageClass(String name) {

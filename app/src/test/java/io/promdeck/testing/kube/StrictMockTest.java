@@ -95,6 +95,27 @@ class StrictMockTest {
     }
 
     @Test
+    void selectorsAndAClusterIpCannotChange() {
+        io.fabric8.kubernetes.api.model.apps.Deployment deployment = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata()
+                .withName("query").withNamespace("monitoring").endMetadata().withNewSpec().withNewSelector().addToMatchLabels("app", "q")
+                .endSelector().endSpec().build();
+        apply(deployment, "promdeck", true);
+        deployment.getSpec().getSelector().setMatchLabels(java.util.Map.of("app", "query"));
+        assertThatThrownBy(() -> apply(deployment, "promdeck", true)).isInstanceOfSatisfying(KubernetesClientException.class,
+                e -> assertThat(e.getStatus().getMessage()).isEqualTo("Deployment.apps \"query\" is invalid: spec.selector: Invalid value: "
+                        + "v1.LabelSelector{…}: field is immutable"));
+
+        io.fabric8.kubernetes.api.model.Service headless = new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("p")
+                .withNamespace("monitoring").endMetadata().withNewSpec().withClusterIP("None").endSpec().build();
+        apply(headless, "promdeck", true);
+        headless.getSpec().setClusterIP("10.0.0.7");
+        assertThatThrownBy(() -> apply(headless, "promdeck", true)).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(422);
+            assertThat(e.getStatus().getDetails().getCauses().get(0).getField()).isEqualTo("spec.clusterIP");
+        });
+    }
+
+    @Test
     void applyKeepsFieldsOtherManagersOwnAndReportsConflicts() {
         apply(sts("50Gi"), "promdeck", true);
         StatefulSet annotation = new StatefulSetBuilder().withNewMetadata().withName("prometheus").withNamespace("monitoring")
