@@ -53,8 +53,8 @@ final class ConfigFiles {
         }
         root.set("scrape_configs", scrapeConfigs(p, values));
         if (p.backend() == Backend.INFLUXDB) {
-            root.putArray("remote_write").addObject().put("url", "http://influxdb:8086/api/v1/prom/write?db=prometheus");
-            root.putArray("remote_read").addObject().put("url", "http://influxdb:8086/api/v1/prom/read?db=prometheus");
+            root.putArray("remote_write").addObject().put("url", "http://" + p.serviceHost("influxdb") + ":8086/api/v1/prom/write?db=prometheus");
+            root.putArray("remote_read").addObject().put("url", "http://" + p.serviceHost("influxdb") + ":8086/api/v1/prom/read?db=prometheus");
         }
         return root;
     }
@@ -65,7 +65,7 @@ final class ConfigFiles {
         }
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < p.alertmanagerReplicas(); i++) {
-            targets.add("alertmanager-" + i + ".alertmanager-headless." + p.namespace() + ".svc:9093");
+            targets.add("alertmanager-" + i + "." + p.serviceHost("alertmanager-headless") + ":9093");
         }
         return targets;
     }
@@ -86,29 +86,53 @@ final class ConfigFiles {
         return TemplateRenderer.render(Manifests.read("config/stack-rules.yml"), values, "config/stack-rules.yml");
     }
 
-    /** One route to one receiver that posts to every configured webhook; critical inhibits warning for the same alert. */
+    /**
+     * The route tree: everything to the {@code default} receiver (the webhook; the robots when there is no webhook),
+     * critical alerts also to the chat robots when both are configured (seed 000's robot for what is urgent), grouped by
+     * the operator's labels; a critical alert inhibits the warning of the same alert on the same target.
+     */
     static String alertmanager(StackParameters p) {
         ObjectNode root = NODES.objectNode();
         root.putObject("global").put("resolve_timeout", "5m");
         ObjectNode route = root.putObject("route");
-        route.put("receiver", "promdeck-webhooks");
-        route.putArray("group_by").add("alertname").add("cluster");
+        route.put("receiver", "default");
+        ArrayNode groupBy = route.putArray("group_by");
+        p.groupBy().forEach(groupBy::add);
         route.put("group_wait", p.groupWait());
         route.put("group_interval", p.groupInterval());
         route.put("repeat_interval", p.repeatInterval());
-        ObjectNode receiver = root.putArray("receivers").addObject().put("name", "promdeck-webhooks");
-        ArrayNode hooks = receiver.putArray("webhook_configs");
-        hooks.addObject().put("url", p.webhookUrl()).put("send_resolved", true);
+        List<String> robots = new ArrayList<>();
         if (p.dingtalk()) {
-            hooks.addObject().put("url", "http://dingtalk." + p.namespace() + ".svc:8060/dingtalk/promdeck/send").put("send_resolved", true);
+            robots.add("http://" + p.serviceHost("dingtalk") + ":8060/dingtalk/promdeck/send");
         }
         if (p.wechat()) {
-            hooks.addObject().put("url", "http://wechat." + p.namespace() + ".svc:8080/").put("send_resolved", true);
+            robots.add("http://" + p.serviceHost("wechat") + ":8080/");
+        }
+        boolean webhook = p.webhookUrl() != null && !p.webhookUrl().isBlank();
+        ArrayNode receivers = root.putArray("receivers");
+        ArrayNode defaultHooks = receivers.addObject().put("name", "default").putArray("webhook_configs");
+        if (webhook) {
+            defaultHooks.addObject().put("url", p.webhookUrl()).put("send_resolved", true);
+        } else {
+            robots.forEach(url -> defaultHooks.addObject().put("url", url).put("send_resolved", true));
+        }
+        if (webhook && !robots.isEmpty()) {
+            ArrayNode robotHooks = receivers.addObject().put("name", "critical-robots").putArray("webhook_configs");
+            robots.forEach(url -> robotHooks.addObject().put("url", url).put("send_resolved", true));
+            ArrayNode routes = route.putArray("routes");
+            ObjectNode critical = routes.addObject();
+            critical.put("receiver", "critical-robots");
+            critical.putArray("matchers").add("severity=\"critical\"");
+            // Critical alerts reach the default receiver too: the robot is an extra channel, not the only one. `continue`
+            // only goes on to the next sibling route (the parent's receiver is used when no child matches at all), so the
+            // default receiver needs a catch-all sibling of its own: measured on Alertmanager 0.25 (AlertRoutingLabIT).
+            critical.put("continue", true);
+            routes.addObject().put("receiver", "default");
         }
         ObjectNode inhibit = root.putArray("inhibit_rules").addObject();
         inhibit.putArray("source_matchers").add("severity=\"critical\"");
         inhibit.putArray("target_matchers").add("severity=\"warning\"");
-        inhibit.putArray("equal").add("alertname").add("cluster");
+        inhibit.putArray("equal").add("alertname").add("cluster").add("namespace").add("instance");
         return write(root);
     }
 
@@ -124,7 +148,7 @@ final class ConfigFiles {
             }
             config.put("insecure", p.s3Insecure());
         } else {
-            config.put("endpoint", "seaweedfs." + p.namespace() + ".svc:8333");
+            config.put("endpoint", p.serviceHost("seaweedfs") + ":8333");
             config.put("insecure", true);
         }
         config.put("access_key", secrets.s3AccessKey());
@@ -154,7 +178,7 @@ final class ConfigFiles {
 
     static String grafanaDatasources(StackParameters p) {
         boolean thanos = p.backend().thanos();
-        String url = thanos ? "http://thanos-query." + p.namespace() + ".svc:10902" : "http://prometheus." + p.namespace() + ".svc:9090";
+        String url = thanos ? "http://" + p.serviceHost("thanos-query") + ":10902" : "http://" + p.serviceHost("prometheus") + ":9090";
         return TemplateRenderer.render(Manifests.read("config/grafana-datasources.yml"),
                 Map.of("datasourceName", thanos ? "Thanos Query" : "Prometheus", "datasourceUrl", url), "config/grafana-datasources.yml");
     }

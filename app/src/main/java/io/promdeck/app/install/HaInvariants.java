@@ -56,6 +56,19 @@ public final class HaInvariants {
                     "the sidecar needs min = max block duration (2h) or local compaction races the upload"));
             int compactors = stack.find("StatefulSet", "thanos-compactor").map(o -> ((StatefulSet) o.object()).getSpec().getReplicas()).orElse(0);
             results.add(result("exactly one compactor", compactors == 1, "1 replica", compactors + " compactors would corrupt the bucket"));
+            List<String> compactorArgs = containerArgs(stack, "StatefulSet", "thanos-compactor");
+            boolean penalty = compactorArgs.contains("--deduplication.func=penalty")
+                    && compactorArgs.contains("--deduplication.replica-label=" + p.replicaLabel());
+            results.add(result("compactor deduplicates HA replicas (penalty)", penalty,
+                    "--deduplication.func=penalty on '" + p.replicaLabel() + "'",
+                    "Thanos documents --deduplication.func=penalty with the replica label for Prometheus HA pairs; the merge is irreversible"));
+            if (p.thanosRuler()) {
+                List<String> queryArgs = containerArgs(stack, "Deployment", "thanos-query");
+                boolean reaches = queryArgs.contains("--query.replica-label=rule_replica")
+                        && queryArgs.stream().anyMatch(a -> a.startsWith("--endpoint=") && a.contains("thanos-ruler"));
+                results.add(result("Thanos Query reaches the Ruler", reaches, "endpoint thanos-ruler, dedup on rule_replica",
+                        "Query must list the Ruler as an endpoint and deduplicate its replicas on rule_replica"));
+            }
         } else {
             results.add(CheckResult.skipped("Thanos invariants", "the InfluxDB backend has no Thanos components"));
         }
@@ -102,6 +115,11 @@ public final class HaInvariants {
         results.add(result("no secret at a default value", defaulted.isEmpty(), "generated or operator-given values",
                 "secrets left at a default or empty value: " + defaulted));
         return results;
+    }
+
+    private static List<String> containerArgs(RenderedStack stack, String kind, String name) {
+        return stack.find(kind, name).flatMap(o -> StackRenderer.podSpec(o.object()))
+                .map(spec -> spec.getContainers().get(0).getArgs()).orElse(List.of());
     }
 
     private static String stackSecretValue(RenderedStack stack, String name) {

@@ -14,6 +14,7 @@ public enum Parameter {
     INSTANCE("instance", Section.TARGET, Kind.TEXT, "Instance name"),
     CLUSTER("cluster", Section.TARGET, Kind.TEXT, "Cluster label"),
     STORAGE_CLASS("storageClass", Section.TARGET, Kind.TEXT, "StorageClass"),
+    CLUSTER_DOMAIN("clusterDomain", Section.TARGET, Kind.TEXT, "Cluster DNS domain"),
 
     PROMETHEUS_REPLICAS("prometheusReplicas", Section.COMPONENTS, Kind.NUMBER, "Prometheus replicas"),
     REPLICA_LABEL("replicaLabel", Section.COMPONENTS, Kind.TEXT, "Replica label name"),
@@ -24,6 +25,7 @@ public enum Parameter {
     PROMETHEUS_MEMORY_LIMIT("prometheusMemoryLimit", Section.COMPONENTS, Kind.TEXT, "Prometheus memory limit"),
     ALERTMANAGER_REPLICAS("alertmanagerReplicas", Section.COMPONENTS, Kind.NUMBER, "Alertmanager replicas"),
     THANOS_QUERY_REPLICAS("thanosQueryReplicas", Section.COMPONENTS, Kind.NUMBER, "Thanos Query replicas"),
+    THANOS_STORE_REPLICAS("thanosStoreReplicas", Section.COMPONENTS, Kind.NUMBER, "Store Gateway replicas"),
     THANOS_RULER("thanosRuler", Section.COMPONENTS, Kind.SWITCH, "Thanos Ruler"),
     GRAFANA("grafana", Section.COMPONENTS, Kind.SWITCH, "Grafana"),
     NODE_EXPORTER("nodeExporter", Section.COMPONENTS, Kind.SWITCH, "node-exporter"),
@@ -48,6 +50,7 @@ public enum Parameter {
     S3_SECRET_KEY("s3SecretKey", Section.STORAGE, Kind.SECRET, "S3 secret key"),
 
     WEBHOOK_URL("webhookUrl", Section.ALERTING, Kind.TEXT, "Webhook receiver URL"),
+    GROUP_BY("groupBy", Section.ALERTING, Kind.LIST, "Group alerts by"),
     GROUP_WAIT("groupWait", Section.ALERTING, Kind.TEXT, "group_wait"),
     GROUP_INTERVAL("groupInterval", Section.ALERTING, Kind.TEXT, "group_interval"),
     REPEAT_INTERVAL("repeatInterval", Section.ALERTING, Kind.TEXT, "repeat_interval"),

@@ -42,6 +42,10 @@ public final class ParameterCheck {
         atLeast(problems, Parameter.PROMETHEUS_REPLICAS, p.prometheusReplicas(), 2, "HA needs at least 2 Prometheus replicas");
         atLeast(problems, Parameter.ALERTMANAGER_REPLICAS, p.alertmanagerReplicas(), 2, "a gossip cluster needs at least 2 Alertmanagers (3 recommended)");
         atLeast(problems, Parameter.THANOS_QUERY_REPLICAS, p.thanosQueryReplicas(), 1, "Thanos Query needs at least 1 replica");
+        atLeast(problems, Parameter.THANOS_STORE_REPLICAS, p.thanosStoreReplicas(), 1, "the Store Gateway needs at least 1 replica");
+        if (p.clusterDomain() == null || !DNS_SUBDOMAIN.matcher(p.clusterDomain()).matches()) {
+            problems.add(new ParameterProblem(Parameter.CLUSTER_DOMAIN, "'" + p.clusterDomain() + "' is not a DNS domain such as cluster.local"));
+        }
         duration(problems, Parameter.PROMETHEUS_RETENTION, p.prometheusRetention()).ifPresent(d -> {
             if (d.compareTo(MIN_RETENTION) < 0) {
                 problems.add(new ParameterProblem(Parameter.PROMETHEUS_RETENTION,
@@ -65,7 +69,22 @@ public final class ParameterCheck {
         quantity(problems, Parameter.PROMETHEUS_MEMORY, p.prometheusMemory());
         quantity(problems, Parameter.PROMETHEUS_MEMORY_LIMIT, p.prometheusMemoryLimit());
         quantity(problems, Parameter.PROMETHEUS_CPU, p.prometheusCpu());
-        url(problems, Parameter.WEBHOOK_URL, p.webhookUrl());
+        if (p.webhookUrl() == null || p.webhookUrl().isBlank()) {
+            if (!p.dingtalk() && !p.wechat()) {
+                problems.add(new ParameterProblem(Parameter.WEBHOOK_URL,
+                        "alerts need somewhere to go: a webhook URL here, or a DingTalk or WeChat robot below"));
+            }
+        } else {
+            url(problems, Parameter.WEBHOOK_URL, p.webhookUrl());
+        }
+        if (p.groupBy().isEmpty()) {
+            problems.add(new ParameterProblem(Parameter.GROUP_BY, "name at least one label, e.g. alertname (or '...' for no grouping)"));
+        }
+        for (String label : p.groupBy()) {
+            if (!"...".equals(label) && !LABEL_NAME.matcher(label).matches()) {
+                problems.add(new ParameterProblem(Parameter.GROUP_BY, "'" + label + "' is not a label name"));
+            }
+        }
         if (p.wechat() && (p.wechatImage() == null || !IMAGE.matcher(p.wechatImage()).matches())) {
             problems.add(new ParameterProblem(Parameter.WECHAT_IMAGE, "the WeChat bridge needs an image (the reference implementation publishes none)"));
         }

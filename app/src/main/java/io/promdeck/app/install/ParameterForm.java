@@ -47,6 +47,8 @@ public final class ParameterForm {
         v.put(Parameter.PROMETHEUS_MEMORY_LIMIT, p.prometheusMemoryLimit());
         v.put(Parameter.ALERTMANAGER_REPLICAS, p.alertmanagerReplicas());
         v.put(Parameter.THANOS_QUERY_REPLICAS, p.thanosQueryReplicas());
+        v.put(Parameter.THANOS_STORE_REPLICAS, p.thanosStoreReplicas());
+        v.put(Parameter.CLUSTER_DOMAIN, p.clusterDomain());
         v.put(Parameter.THANOS_RULER, p.thanosRuler());
         v.put(Parameter.GRAFANA, p.grafana());
         v.put(Parameter.NODE_EXPORTER, p.nodeExporter());
@@ -72,6 +74,7 @@ public final class ParameterForm {
         v.put(Parameter.GROUP_WAIT, p.groupWait());
         v.put(Parameter.GROUP_INTERVAL, p.groupInterval());
         v.put(Parameter.REPEAT_INTERVAL, p.repeatInterval());
+        v.put(Parameter.GROUP_BY, String.join(", ", p.groupBy()));
         v.put(Parameter.DINGTALK, p.dingtalk());
         v.put(Parameter.DINGTALK_ROBOT_URL, secrets.dingtalkRobotUrl());
         v.put(Parameter.WECHAT, p.wechat());
@@ -117,13 +120,16 @@ public final class ParameterForm {
                 text(Parameter.PROMETHEUS_MEMORY_LIMIT), text(Parameter.SCRAPE_INTERVAL), text(Parameter.EVALUATION_INTERVAL),
                 number(Parameter.ALERTMANAGER_REPLICAS, base.alertmanagerReplicas()), text(Parameter.ALERTMANAGER_VOLUME),
                 text(Parameter.WEBHOOK_URL), text(Parameter.GROUP_WAIT), text(Parameter.GROUP_INTERVAL), text(Parameter.REPEAT_INTERVAL),
+                list(Parameter.GROUP_BY),
                 on(Parameter.DINGTALK), on(Parameter.WECHAT), text(Parameter.WECHAT_IMAGE),
-                number(Parameter.THANOS_QUERY_REPLICAS, base.thanosQueryReplicas()), on(Parameter.THANOS_RULER),
+                number(Parameter.THANOS_QUERY_REPLICAS, base.thanosQueryReplicas()),
+                number(Parameter.THANOS_STORE_REPLICAS, base.thanosStoreReplicas()), on(Parameter.THANOS_RULER),
                 text(Parameter.THANOS_STORE_VOLUME), text(Parameter.THANOS_COMPACTOR_VOLUME), text(Parameter.RETENTION_RAW),
                 text(Parameter.RETENTION_5M), text(Parameter.RETENTION_1H), text(Parameter.BUCKET), text(Parameter.OBJECT_STORE_VOLUME),
                 text(Parameter.S3_ENDPOINT), text(Parameter.S3_REGION), on(Parameter.S3_INSECURE), text(Parameter.INFLUXDB_VOLUME),
                 on(Parameter.GRAFANA), on(Parameter.NODE_EXPORTER), on(Parameter.KUBE_STATE_METRICS),
-                text(Parameter.STORAGE_CLASS), text(Parameter.REGISTRY_MIRROR), list(Parameter.IMAGE_PULL_SECRETS), base.targets());
+                text(Parameter.STORAGE_CLASS), text(Parameter.REGISTRY_MIRROR), list(Parameter.IMAGE_PULL_SECRETS),
+                text(Parameter.CLUSTER_DOMAIN), base.targets());
     }
 
     /** What the operator typed into secret fields (those of a component that is off stay empty). */
@@ -136,7 +142,8 @@ public final class ParameterForm {
     /** Every problem, at most one per parameter, in the order of {@link Parameter}. */
     public Map<Parameter, String> problems() {
         Map<Parameter, String> found = new EnumMap<>(Parameter.class);
-        for (Parameter p : List.of(Parameter.PROMETHEUS_REPLICAS, Parameter.ALERTMANAGER_REPLICAS, Parameter.THANOS_QUERY_REPLICAS)) {
+        for (Parameter p : List.of(Parameter.PROMETHEUS_REPLICAS, Parameter.ALERTMANAGER_REPLICAS, Parameter.THANOS_QUERY_REPLICAS,
+                Parameter.THANOS_STORE_REPLICAS)) {
             if (!get(p).strip().matches("[0-9]{1,3}")) {
                 found.put(p, "'" + get(p).strip() + "' is not a whole number");
             }
@@ -170,7 +177,8 @@ public final class ParameterForm {
                 "the WeChat Work robot's webhook URL, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…");
         if (backend == Backend.INFLUXDB) {
             List.of(Parameter.OBJECT_STORE_VOLUME, Parameter.THANOS_STORE_VOLUME, Parameter.THANOS_COMPACTOR_VOLUME, Parameter.BUCKET,
-                    Parameter.RETENTION_RAW, Parameter.RETENTION_5M, Parameter.RETENTION_1H, Parameter.THANOS_QUERY_REPLICAS).forEach(found::remove);
+                    Parameter.RETENTION_RAW, Parameter.RETENTION_5M, Parameter.RETENTION_1H, Parameter.THANOS_QUERY_REPLICAS,
+                    Parameter.THANOS_STORE_REPLICAS).forEach(found::remove);
         } else {
             found.remove(Parameter.INFLUXDB_VOLUME);
         }

@@ -85,7 +85,8 @@ public final class Rollout {
         List<RolloutProgress.Workload> states = new ArrayList<>();
         for (String[] w : workloads) {
             WorkloadState state = snapshot.workload(w[0], w[1]).orElse(null);
-            states.add(new RolloutProgress.Workload(w[0], w[1], state == null ? 0 : state.ready(), state == null ? 0 : state.desired()));
+            states.add(state == null ? new RolloutProgress.Workload(w[0], w[1], 0, 0, 0, false)
+                    : new RolloutProgress.Workload(w[0], w[1], state.ready(), state.desired(), state.updated(), state.current()));
         }
         List<String> problems = RolloutDiagnosis.sentences(snapshot, instance, (pod, container) -> logTail(namespace, pod, container));
         List<io.promdeck.app.live.EventState> events = snapshot.events().stream()

@@ -16,15 +16,24 @@ public record RolloutProgress(List<Workload> workloads, Duration elapsed, List<S
         events = List.copyOf(events);
     }
 
-    /** A workload's progress. */
-    public record Workload(String kind, String name, int ready, int desired) {
+    /**
+     * A workload's progress. Done only when its controller has seen the current spec, every replica runs it and is
+     * ready: right after an update the old pods are still ready, and that is not a finished rollout.
+     */
+    public record Workload(String kind, String name, int ready, int desired, int updated, boolean current) {
+
+        public Workload(String kind, String name, int ready, int desired) {
+            this(kind, name, ready, desired, desired, true);
+        }
+
         public boolean done() {
-            return desired > 0 && ready >= desired;
+            return current && desired > 0 && ready >= desired && updated >= desired;
         }
 
         @Override
         public String toString() {
-            return kind + "/" + name + " " + ready + "/" + desired;
+            return kind + "/" + name + " " + ready + "/" + desired + (!current ? " (not yet seen by its controller)"
+                    : updated < desired ? " (" + updated + " updated)" : "");
         }
     }
 

@@ -31,10 +31,12 @@ public record StackParameters(
         String groupWait,
         String groupInterval,
         String repeatInterval,
+        List<String> groupBy,
         boolean dingtalk,
         boolean wechat,
         String wechatImage,
         int thanosQueryReplicas,
+        Integer thanosStoreReplicas,
         boolean thanosRuler,
         String thanosStoreVolume,
         String thanosCompactorVolume,
@@ -53,12 +55,22 @@ public record StackParameters(
         String storageClass,
         String registryMirror,
         List<String> imagePullSecrets,
+        String clusterDomain,
         Targets targets) {
 
     /** Name of the ConfigMap an install's parameters live in. */
     public static final String CONFIG_MAP = "promdeck-install";
 
+    /** The cluster's DNS domain when none is given (kubelet's {@code --cluster-domain} default). */
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
+    /** How Alertmanager groups notifications when nothing else is said: one per alert, cluster and namespace. */
+    public static final List<String> DEFAULT_GROUP_BY = List.of("alertname", "cluster", "namespace");
+
     public StackParameters {
+        // Parameters stored by an older Promdeck lack these: they take the value that version rendered.
+        thanosStoreReplicas = thanosStoreReplicas == null ? 1 : thanosStoreReplicas;
+        groupBy = groupBy == null ? DEFAULT_GROUP_BY : List.copyOf(groupBy);
+        clusterDomain = clusterDomain == null ? DEFAULT_CLUSTER_DOMAIN : clusterDomain;
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         targets = targets == null ? Targets.kubernetes() : targets;
     }
@@ -87,13 +99,13 @@ public record StackParameters(
     public static StackParameters defaults(String namespace) {
         return new StackParameters("promdeck", namespace, namespace, "replica", Backend.THANOS_BUNDLED_S3,
                 2, "24h", "50Gi", "250m", "1Gi", "4Gi", "30s", "30s",
-                3, "2Gi", "http://alert-webhook." + namespace + ".svc:8080/", "30s", "5m", "4h",
+                3, "2Gi", "", "30s", "5m", "4h", DEFAULT_GROUP_BY,
                 false, false, "",
-                2, false, "20Gi", "20Gi", "30d", "90d", "1y",
+                2, 1, false, "20Gi", "20Gi", "30d", "90d", "1y",
                 "thanos", "100Gi", "", "", false,
                 "100Gi",
                 true, true, true,
-                "", "", List.of(), Targets.kubernetes());
+                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, Targets.kubernetes());
     }
 
     /** A copy with the named fields replaced (names as in this record), e.g. {@code with(Map.of("prometheusReplicas", 3))}. */
@@ -107,6 +119,11 @@ public record StackParameters(
             tree.set(change.getKey(), mapper.valueToTree(change.getValue()));
         }
         return mapper.convertValue(tree, StackParameters.class);
+    }
+
+    /** The full DNS name of a Service of the stack: {@code name.namespace.svc.clusterDomain}. */
+    public String serviceHost(String service) {
+        return service + "." + namespace + ".svc." + clusterDomain;
     }
 
     public String toJson() {

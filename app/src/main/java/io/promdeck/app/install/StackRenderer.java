@@ -62,12 +62,15 @@ public final class StackRenderer {
         String alertmanagerYml = ConfigFiles.alertmanager(p);
         configFiles.put("prometheus.yml", prometheusYml);
         configFiles.put("stack-rules.yml", rulesYml);
+        String kubernetesRules = TemplateRenderer.render(Manifests.read("config/kubernetes-rules.yml"), values, "config/kubernetes-rules.yml");
+        configFiles.put("kubernetes-rules.yml", kubernetesRules);
         configFiles.put("alertmanager.yml", alertmanagerYml);
 
         add(objects, "namespace", template("namespace.yaml", values));
         add(objects, "prometheus", template("prometheus.yaml", values));
         objects.add(new RenderedObject("prometheus", configMap(p, "prometheus-config", Map.of("prometheus.yml", prometheusYml))));
-        objects.add(new RenderedObject("prometheus", configMap(p, "prometheus-rules", Map.of("stack-rules.yml", rulesYml))));
+        objects.add(new RenderedObject("prometheus", configMap(p, "prometheus-rules", Map.of("stack-rules.yml", rulesYml,
+                "kubernetes-rules.yml", kubernetesRules))));
         if (p.backend().thanos()) {
             add(objects, "thanos-query", template("thanos-query.yaml", values));
             add(objects, "thanos-store", template("thanos-store.yaml", values));
@@ -112,6 +115,9 @@ public final class StackRenderer {
             decorate(o, p);
         }
         addAlertmanagerPeers(objects, p);
+        if (p.backend().thanos() && p.thanosRuler()) {
+            queryTheRuler(objects, p);
+        }
         if (p.backend() == Backend.INFLUXDB) {
             removeThanosSidecar(objects);
         }
@@ -121,6 +127,13 @@ public final class StackRenderer {
         objects.sort(Comparator.comparingInt((RenderedObject o) -> "ConfigMap".equals(o.kind()) && StackParameters.CONFIG_MAP.equals(o.name())
                 ? 1 : 2 * kindRank(o.kind())));
         return new RenderedStack(p, objects, configFiles);
+    }
+
+    /** The stack's Namespace alone (labelled as in a full render), for work that needs it before an install. */
+    static HasMetadata namespace(StackParameters p) {
+        RenderedObject o = new RenderedObject("namespace", template("namespace.yaml", values(p)).get(0));
+        decorate(o, p);
+        return o.object();
     }
 
     static Map<String, String> values(StackParameters p) {
@@ -218,8 +231,21 @@ public final class StackRenderer {
                 Container container = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
                 List<String> args = new ArrayList<>(container.getArgs());
                 for (int i = 0; i < p.alertmanagerReplicas(); i++) {
-                    args.add("--cluster.peer=alertmanager-" + i + ".alertmanager-headless." + p.namespace() + ".svc:9094");
+                    args.add("--cluster.peer=alertmanager-" + i + "." + p.serviceHost("alertmanager-headless") + ":9094");
                 }
+                container.setArgs(args);
+            }
+        }
+    }
+
+    /** Thanos Query reaches the Ruler's StoreAPI and deduplicates its two replicas on {@code rule_replica}. */
+    private static void queryTheRuler(List<RenderedObject> objects, StackParameters p) {
+        for (RenderedObject o : objects) {
+            if (o.object() instanceof Deployment d && "thanos-query".equals(d.getMetadata().getName())) {
+                Container container = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+                List<String> args = new ArrayList<>(container.getArgs());
+                args.add("--query.replica-label=rule_replica");
+                args.add("--endpoint=dnssrv+_grpc._tcp." + p.serviceHost("thanos-ruler"));
                 container.setArgs(args);
             }
         }

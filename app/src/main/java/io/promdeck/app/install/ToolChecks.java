@@ -92,7 +92,11 @@ public final class ToolChecks {
                 Path rules = Files.writeString(dir.resolve("stack-rules.yml"), stack.configFiles().get("stack-rules.yml"));
                 Path alertmanager = Files.writeString(dir.resolve("alertmanager.yml"), stack.configFiles().get("alertmanager.yml"));
                 results.add(checkPrometheusConfig(prometheus, stack.configFiles().get("prometheus.yml")));
-                results.add(run("promtool check rules", promtool, List.of("check", "rules", rules.toString())));
+                List<String> ruleFiles = new java.util.ArrayList<>(List.of("check", "rules", rules.toString()));
+                if (stack.configFiles().containsKey("kubernetes-rules.yml")) {
+                    ruleFiles.add(Files.writeString(dir.resolve("kubernetes-rules.yml"), stack.configFiles().get("kubernetes-rules.yml")).toString());
+                }
+                results.add(run("promtool check rules", promtool, ruleFiles));
                 results.add(run("amtool check-config", amtool, List.of("check-config", alertmanager.toString())));
             } finally {
                 try (var files = Files.list(dir)) {

@@ -104,15 +104,18 @@ public final class NamespaceWatch implements AutoCloseable {
         statefulSets.getStore().list().forEach(s -> workloads.add(new WorkloadState("StatefulSet", s.getMetadata().getName(),
                 orZero(s.getSpec() == null ? null : s.getSpec().getReplicas()),
                 orZero(s.getStatus() == null ? null : s.getStatus().getReadyReplicas()),
-                orZero(s.getStatus() == null ? null : s.getStatus().getUpdatedReplicas()))));
+                orZero(s.getStatus() == null ? null : s.getStatus().getUpdatedReplicas()),
+                WorkloadState.observed(s.getMetadata().getGeneration(), s.getStatus() == null ? null : s.getStatus().getObservedGeneration()))));
         deployments.getStore().list().forEach(d -> workloads.add(new WorkloadState("Deployment", d.getMetadata().getName(),
                 orZero(d.getSpec() == null ? null : d.getSpec().getReplicas()),
                 orZero(d.getStatus() == null ? null : d.getStatus().getReadyReplicas()),
-                orZero(d.getStatus() == null ? null : d.getStatus().getUpdatedReplicas()))));
+                orZero(d.getStatus() == null ? null : d.getStatus().getUpdatedReplicas()),
+                WorkloadState.observed(d.getMetadata().getGeneration(), d.getStatus() == null ? null : d.getStatus().getObservedGeneration()))));
         daemonSets.getStore().list().forEach(d -> workloads.add(new WorkloadState("DaemonSet", d.getMetadata().getName(),
                 orZero(d.getStatus() == null ? null : d.getStatus().getDesiredNumberScheduled()),
                 orZero(d.getStatus() == null ? null : d.getStatus().getNumberReady()),
-                orZero(d.getStatus() == null ? null : d.getStatus().getUpdatedNumberScheduled()))));
+                orZero(d.getStatus() == null ? null : d.getStatus().getUpdatedNumberScheduled()),
+                WorkloadState.observed(d.getMetadata().getGeneration(), d.getStatus() == null ? null : d.getStatus().getObservedGeneration()))));
         workloads.sort(Comparator.comparing(WorkloadState::kind).thenComparing(WorkloadState::name));
         List<ClaimState> claimStates = claims.getStore().list().stream()
                 .map(c -> new ClaimState(c.getMetadata().getName(), c.getStatus() == null ? "" : c.getStatus().getPhase(),

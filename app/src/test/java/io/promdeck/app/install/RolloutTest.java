@@ -44,7 +44,7 @@ class RolloutTest {
                 throw new IllegalStateException(e);
             }
         });
-        awaitProgress(seen, "StatefulSet/prometheus 0/2");
+        awaitProgress(seen, "StatefulSet/prometheus 0/2 (not yet seen by its controller)");
         for (RenderedObject o : stack.objects()) {
             markReady(o);
         }
@@ -57,6 +57,37 @@ class RolloutTest {
         assertThat(last.elapsed()).isPositive();
     }
 
+    @Test
+    void readyOldPodsAfterAnUpdateAreNotAFinishedRollout() throws Exception {
+        StackParameters p = StackRendererTest.params().with(Map.of("nodeExporter", false, "kubeStateMetrics", false, "grafana", false));
+        RenderedStack stack = StackRenderer.render(p, StackRendererTest.SECRETS);
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(stack), s -> { });
+        stack.objects().forEach(this::markReady);
+        RenderedStack changed = StackRenderer.render(p.with(Map.of("prometheusRetention", "48h")), StackRendererTest.SECRETS);
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(changed), s -> { });
+        // The API server moved the generation; the controller has not reported on it: the two old pods are still "ready".
+        assertThat(kube.client().apps().statefulSets().inNamespace("monitoring").withName("prometheus").get().getMetadata().getGeneration())
+                .isEqualTo(2L);
+        List<RolloutProgress> seen = new CopyOnWriteArrayList<>();
+
+        CompletableFuture<RolloutProgress> done = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Rollout(kube.client(), Clock.systemUTC()).await(changed, seen::add, Duration.ofSeconds(30), () -> false);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitProgress(seen, "StatefulSet/prometheus 2/2 (not yet seen by its controller)");
+        assertThat(seen).noneMatch(RolloutProgress::complete);
+        for (RenderedObject o : changed.objects()) {
+            markReady(o);
+        }
+        RolloutProgress last = done.get(30, TimeUnit.SECONDS);
+
+        assertThat(last.complete()).isTrue();
+        assertThat(last.workloads()).extracting(Object::toString).contains("StatefulSet/prometheus 2/2");
+    }
+
     private void markReady(RenderedObject o) {
         markReady(kube, o);
     }
@@ -64,16 +95,22 @@ class RolloutTest {
     /** Plays the controllers: sets a workload's status to all replicas ready. */
     static void markReady(MockApiExtension kube, RenderedObject o) {
         if (o.object() instanceof StatefulSet s) {
-            kube.client().apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder(kube.client().resource(s).get())
-                    .withNewStatus().withReplicas(s.getSpec().getReplicas()).withReadyReplicas(s.getSpec().getReplicas()).endStatus().build())
+            StatefulSet live = kube.client().resource(s).get();
+            kube.client().apps().statefulSets().inNamespace("monitoring").resource(new StatefulSetBuilder(live)
+                    .withNewStatus().withReplicas(s.getSpec().getReplicas()).withReadyReplicas(s.getSpec().getReplicas())
+                    .withUpdatedReplicas(s.getSpec().getReplicas()).withObservedGeneration(live.getMetadata().getGeneration()).endStatus().build())
                     .updateStatus();
         } else if (o.object() instanceof Deployment d) {
-            kube.client().apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder(kube.client().resource(d).get())
-                    .withNewStatus().withReplicas(d.getSpec().getReplicas()).withReadyReplicas(d.getSpec().getReplicas()).endStatus().build())
+            Deployment live = kube.client().resource(d).get();
+            kube.client().apps().deployments().inNamespace("monitoring").resource(new DeploymentBuilder(live)
+                    .withNewStatus().withReplicas(d.getSpec().getReplicas()).withReadyReplicas(d.getSpec().getReplicas())
+                    .withUpdatedReplicas(d.getSpec().getReplicas()).withObservedGeneration(live.getMetadata().getGeneration()).endStatus().build())
                     .updateStatus();
         } else if (o.object() instanceof DaemonSet d) {
-            kube.client().apps().daemonSets().inNamespace("monitoring").resource(new DaemonSetBuilder(kube.client().resource(d).get())
-                    .withNewStatus().withDesiredNumberScheduled(1).withNumberReady(1).endStatus().build()).updateStatus();
+            DaemonSet live = kube.client().resource(d).get();
+            kube.client().apps().daemonSets().inNamespace("monitoring").resource(new DaemonSetBuilder(live)
+                    .withNewStatus().withDesiredNumberScheduled(1).withNumberReady(1).withUpdatedNumberScheduled(1)
+                    .withObservedGeneration(live.getMetadata().getGeneration()).endStatus().build()).updateStatus();
         }
     }
 

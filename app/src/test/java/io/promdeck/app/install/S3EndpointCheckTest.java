@@ -24,7 +24,7 @@ class S3EndpointCheckTest {
     final MockApiExtension kube = new MockApiExtension();
 
     static StackParameters existingS3() {
-        return StackParameters.defaults("monitoring").with(Map.of("backend", Backend.THANOS_EXISTING_S3, "s3Endpoint", "minio.storage.svc:9000",
+        return StackParameters.defaults("monitoring").with(Map.of("webhookUrl", "https://hooks.example/alert", "backend", Backend.THANOS_EXISTING_S3, "s3Endpoint", "minio.storage.svc:9000",
                 "bucket", "metrics", "s3Insecure", true, "registryMirror", "registry.corp:5000"));
     }
 

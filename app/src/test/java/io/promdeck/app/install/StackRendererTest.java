@@ -85,7 +85,7 @@ class StackRendererTest {
 
         assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
                 .filteredOn(a -> a.startsWith("--cluster.peer=")).hasSize(5)
-                .contains("--cluster.peer=alertmanager-4.alertmanager-headless.monitoring.svc:9094");
+                .contains("--cluster.peer=alertmanager-4.alertmanager-headless.monitoring.svc.cluster.local:9094");
     }
 
     @Test
@@ -96,10 +96,10 @@ class StackRendererTest {
         StatefulSet sts = (StatefulSet) stack.find("StatefulSet", "prometheus").orElseThrow().object();
         assertThat(sts.getSpec().getTemplate().getSpec().getContainers()).extracting(Container::getName).containsExactly("prometheus");
         JsonNode config = new YAMLMapper().readTree(stack.configFiles().get("prometheus.yml"));
-        assertThat(config.at("/remote_write/0/url").asText()).contains("influxdb:8086");
+        assertThat(config.at("/remote_write/0/url").asText()).contains("influxdb.monitoring.svc.cluster.local:8086");
         JsonNode datasources = new YAMLMapper().readTree(((io.fabric8.kubernetes.api.model.ConfigMap) stack
                 .find("ConfigMap", "grafana-datasources").orElseThrow().object()).getData().get("datasources.yml"));
-        assertThat(datasources.at("/datasources/0/url").asText()).isEqualTo("http://prometheus.monitoring.svc:9090");
+        assertThat(datasources.at("/datasources/0/url").asText()).isEqualTo("http://prometheus.monitoring.svc.cluster.local:9090");
     }
 
     @Test
@@ -135,5 +135,41 @@ class StackRendererTest {
         assertThatThrownBy(() -> TemplateRenderer.render("a: 1\nb: ${missing}\n", Map.of(), "t.yaml"))
                 .hasMessageContaining("t.yaml line 2: no value for ${missing}");
         assertThat(TemplateRenderer.render("r: $${POD_NAME} ${v}", Map.of("v", "x\"y"), "t")).isEqualTo("r: ${POD_NAME} \"x\\\"y\"");
+    }
+
+    private static java.util.List<String> args(RenderedStack stack, String kind, String name) {
+        return StackRenderer.podSpec(stack.find(kind, name).orElseThrow().object()).orElseThrow().getContainers().get(0).getArgs();
+    }
+
+    @Test
+    void thanosAsDocumentedPenaltyDedupRulerReachedStoreReplicasAndTheClusterDomainEverywhere() {
+        StackParameters p = params().with(Map.of("thanosRuler", true, "thanosStoreReplicas", 2, "clusterDomain", "corp.internal",
+                "dingtalk", true));
+        RenderedStack stack = StackRenderer.render(p, new StackSecrets("AKIDTEST", "secret/key+1", "grafana-pw",
+                "https://oapi.dingtalk.com/robot/send?access_token=t", ""));
+
+        assertThat(args(stack, "StatefulSet", "thanos-compactor")).contains("--deduplication.func=penalty",
+                "--deduplication.replica-label=replica", "--deduplication.replica-label=rule_replica");
+        assertThat(args(stack, "Deployment", "thanos-query")).contains("--query.replica-label=replica", "--query.replica-label=rule_replica",
+                "--endpoint=dnssrv+_grpc._tcp.thanos-ruler.monitoring.svc.corp.internal",
+                "--endpoint=dnssrv+_grpc._tcp.prometheus-headless.monitoring.svc.corp.internal");
+        assertThat(((StatefulSet) stack.find("StatefulSet", "thanos-store").orElseThrow().object()).getSpec().getReplicas()).isEqualTo(2);
+        assertThat(stack.yaml()).doesNotContain("cluster.local").doesNotContain(".svc:").contains("alertmanager-headless.monitoring.svc.corp.internal:9094");
+        assertThat(stack.configFiles().get("prometheus.yml")).contains("alertmanager-0.alertmanager-headless.monitoring.svc.corp.internal:9093");
+        assertThat(HaInvariants.check(stack)).filteredOn(c -> c.name().equals("compactor deduplicates HA replicas (penalty)")
+                || c.name().equals("Thanos Query reaches the Ruler")).hasSize(2).noneMatch(CheckResult::failed);
+        assertThat(ParameterCheck.problems(p.with(Map.of("clusterDomain", "Corp_Internal")))).extracting(ParameterProblem::field)
+                .containsExactly("clusterDomain");
+    }
+
+    @Test
+    void parametersStoredByAnOlderVersionGetTheValuesItRendered() throws Exception {
+        String old = params().toJson().replaceAll("(?m)^\\s*\"(thanosStoreReplicas|clusterDomain)\" : [^\\n]*\\n", "");
+        assertThat(old).doesNotContain("clusterDomain");
+
+        StackParameters read = StackParameters.fromJson(old);
+
+        assertThat(read.thanosStoreReplicas()).isEqualTo(1);
+        assertThat(read.clusterDomain()).isEqualTo("cluster.local");
     }
 }

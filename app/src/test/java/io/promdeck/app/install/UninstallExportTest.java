@@ -30,7 +30,7 @@ class UninstallExportTest {
     @Test
     void uninstallKeepsVolumesAndLeavesASecondInstanceAlone() {
         install(StackRendererTest.params());
-        install(StackParameters.defaults("staging"));
+        install(StackParameters.defaults("staging").with(Map.of("webhookUrl", "https://hooks.example/alert")));
         dataVolume("monitoring", "data-prometheus-0");
 
         Uninstaller uninstaller = new Uninstaller(kube.client());

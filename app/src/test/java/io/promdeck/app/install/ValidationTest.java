@@ -34,7 +34,7 @@ class ValidationTest {
     void brokenConfigurationFailsWithTheToolsMessage() {
         RenderedStack stack = StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS);
         Map<String, String> broken = new java.util.LinkedHashMap<>(stack.configFiles());
-        broken.put("alertmanager.yml", broken.get("alertmanager.yml").replace("receiver: promdeck-webhooks", "receiver: nobody"));
+        broken.put("alertmanager.yml", broken.get("alertmanager.yml").replace("receiver: default", "receiver: nobody"));
         broken.put("stack-rules.yml", broken.get("stack-rules.yml").replace("expr: thanos_compact_halted == 1", "expr: thanos_compact_halted =="));
 
         List<CheckResult> results = tools().check(new RenderedStack(stack.parameters(), stack.objects(), broken));
@@ -67,7 +67,8 @@ class ValidationTest {
         List<CheckResult> ok = HaInvariants.check(StackRenderer.render(StackRendererTest.params(), StackRendererTest.SECRETS));
 
         assertThat(ok).extracting(CheckResult::name).containsExactly("replica label distinct per pod", "replica label dropped on alerts",
-                "Thanos Query replica label matches", "min = max block duration", "exactly one compactor", "retention at least 3 blocks",
+                "Thanos Query replica label matches", "min = max block duration", "exactly one compactor",
+                "compactor deduplicates HA replicas (penalty)", "retention at least 3 blocks",
                 "Alertmanager peer list matches replicas", "PodDisruptionBudgets present", "no secret at a default value");
         assertThat(ok).allMatch(r -> r.status() == CheckResult.Status.PASSED);
 

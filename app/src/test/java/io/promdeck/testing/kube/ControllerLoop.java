@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Plays the controllers a real cluster runs, on the mock, every 100 ms: the StatefulSet controller creates each
  * replica's claims from the volumeClaimTemplates ({@code <template>-<statefulset>-<ordinal>}, in the template's
  * StorageClass or {@code defaultClass}) and, like the kubelet and the workload controllers, reports every
- * StatefulSet, Deployment and DaemonSet as ready once it exists. It never deletes a claim, as a real StatefulSet
+ * StatefulSet, Deployment and DaemonSet as rolled out — its generation observed, every replica updated and ready. It never deletes a claim, as a real StatefulSet
  * controller does not.
  */
 public final class ControllerLoop implements AutoCloseable {
@@ -45,23 +45,28 @@ public final class ControllerLoop implements AutoCloseable {
             for (StatefulSet s : client.apps().statefulSets().inNamespace(namespace).list().getItems()) {
                 int replicas = Objects.requireNonNullElse(s.getSpec().getReplicas(), 1);
                 claims(s, replicas);
-                if (s.getStatus() == null || !Objects.equals(s.getStatus().getReadyReplicas(), replicas)) {
+                if (s.getStatus() == null || !Objects.equals(s.getStatus().getReadyReplicas(), replicas)
+                        || !Objects.equals(s.getStatus().getObservedGeneration(), s.getMetadata().getGeneration())) {
                     client.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder(s).withNewStatus().withReplicas(replicas)
-                            .withReadyReplicas(replicas).withUpdatedReplicas(replicas).endStatus().build()).updateStatus();
+                            .withReadyReplicas(replicas).withUpdatedReplicas(replicas).withObservedGeneration(s.getMetadata().getGeneration())
+                            .endStatus().build()).updateStatus();
                 }
             }
             for (Deployment d : client.apps().deployments().inNamespace(namespace).list().getItems()) {
                 int replicas = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
-                if (d.getStatus() == null || !Objects.equals(d.getStatus().getReadyReplicas(), replicas)) {
+                if (d.getStatus() == null || !Objects.equals(d.getStatus().getReadyReplicas(), replicas)
+                        || !Objects.equals(d.getStatus().getObservedGeneration(), d.getMetadata().getGeneration())) {
                     client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder(d).withNewStatus().withReplicas(replicas)
-                            .withReadyReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas).endStatus().build())
-                            .updateStatus();
+                            .withReadyReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
+                            .withObservedGeneration(d.getMetadata().getGeneration()).endStatus().build()).updateStatus();
                 }
             }
             for (DaemonSet d : client.apps().daemonSets().inNamespace(namespace).list().getItems()) {
-                if (d.getStatus() == null || !Objects.equals(d.getStatus().getNumberReady(), 1)) {
+                if (d.getStatus() == null || !Objects.equals(d.getStatus().getNumberReady(), 1)
+                        || !Objects.equals(d.getStatus().getObservedGeneration(), d.getMetadata().getGeneration())) {
                     client.apps().daemonSets().inNamespace(namespace).resource(new DaemonSetBuilder(d).withNewStatus()
-                            .withDesiredNumberScheduled(1).withNumberReady(1).withUpdatedNumberScheduled(1).endStatus().build()).updateStatus();
+                            .withDesiredNumberScheduled(1).withNumberReady(1).withUpdatedNumberScheduled(1)
+                            .withObservedGeneration(d.getMetadata().getGeneration()).endStatus().build()).updateStatus();
                 }
             }
         } catch (KubernetesClientException e) {

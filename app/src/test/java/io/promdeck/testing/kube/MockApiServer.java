@@ -47,6 +47,8 @@ import okhttp3.Response;
  * <li>Writes can be refused per path ({@link #forbidWrites}) to test 403 handling; a real server asks RBAC.</li>
  * <li>An update carrying a stale resourceVersion is refused with 409 Conflict, as a real server does (fabric8's CRUD
  *     mode checks it; {@code KubeConfigStoreTest} relies on it).</li>
+ * <li>{@code metadata.generation} is kept as a real server keeps it (1 on create, +1 on each spec change); nothing
+ *     sets {@code status.observedGeneration} but the test's controllers ({@link ControllerLoop}).</li>
  * <li>No defaulting, admission (other than volume resize), or garbage collection: deleting a StatefulSet leaves
  *     its pods whatever the propagation policy (a real server deletes them unless it is {@code Orphan}), and
  *     deletion is immediate (a real server keeps an object with finalizers until they are done); no StatefulSet
@@ -305,6 +307,7 @@ public final class MockApiServer implements AutoCloseable {
                         return json(refusal.get().code(), refusal.get().status().toString());
                     }
                 }
+                generation(live, result);
                 if (dryRun) {
                     return json(live == null ? 201 : 200, result.toString());
                 }
@@ -332,6 +335,7 @@ public final class MockApiServer implements AutoCloseable {
                 if (refusal.isPresent()) {
                     return json(refusal.get().code(), refusal.get().status().toString());
                 }
+                generation(live, updated);
                 if (dryRun) {
                     return json(200, updated.toString());
                 }
@@ -387,7 +391,8 @@ public final class MockApiServer implements AutoCloseable {
                     return existing.code() != 404 ? status(409, "AlreadyExists", created.path("kind").asText().toLowerCase(java.util.Locale.ROOT)
                             + "s \"" + created.path("metadata").path("name").asText() + "\" already exists") : json(201, body);
                 }
-                MockResponse stored = super.dispatch(internal(HttpMethod.POST, collection, body));
+                generation(null, created);
+                MockResponse stored = super.dispatch(internal(HttpMethod.POST, collection, created.toString()));
                 if (stored.code() < 300) {
                     fieldManagers.forget(objectPath);
                     fieldManagers.updated(objectPath, manager, null, created);
@@ -396,6 +401,19 @@ public final class MockApiServer implements AutoCloseable {
             } catch (IOException e) {
                 return status(400, "BadRequest", "cannot read the object: " + e.getMessage());
             }
+        }
+
+        /**
+         * {@code metadata.generation} as a real server keeps it for objects with a spec: 1 on create, one more on each
+         * change of the spec, unchanged otherwise (status and metadata changes do not count).
+         */
+        private void generation(ObjectNode live, ObjectNode updated) {
+            if (!updated.has("spec")) {
+                return;
+            }
+            long was = live == null ? 0 : live.path("metadata").path("generation").asLong(0);
+            boolean changed = live == null || !live.path("spec").equals(updated.path("spec"));
+            ((ObjectNode) updated.with("metadata")).put("generation", changed ? was + 1 : Math.max(was, 1));
         }
 
         /** " propagationPolicy=Orphan" when the delete names one (in DeleteOptions or the query), else "". */

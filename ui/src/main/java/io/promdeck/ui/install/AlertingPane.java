@@ -15,6 +15,8 @@ final class AlertingPane {
         WizardForms form = new WizardForms(fields);
         TextField webhook = form.text("webhook", Parameter.WEBHOOK_URL);
         webhook.setPrefColumnCount(40);
+        webhook.setPromptText("https://… (your alert receiver; or use a robot below)");
+        form.text("group-by", Parameter.GROUP_BY).setPromptText("alertname, cluster, namespace");
         form.text("group-wait", Parameter.GROUP_WAIT);
         form.text("group-interval", Parameter.GROUP_INTERVAL);
         form.text("repeat-interval", Parameter.REPEAT_INTERVAL);

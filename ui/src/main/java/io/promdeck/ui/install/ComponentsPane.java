@@ -22,6 +22,7 @@ final class ComponentsPane {
         WizardForms others = new WizardForms(fields);
         others.number("alertmanager-replicas", Parameter.ALERTMANAGER_REPLICAS);
         others.number("query-replicas", Parameter.THANOS_QUERY_REPLICAS);
+        others.number("store-replicas", Parameter.THANOS_STORE_REPLICAS);
         WizardForms optional = new WizardForms(fields);
         optional.flag("ruler", Parameter.THANOS_RULER, "Thanos Ruler (rules evaluated over the global view; HA pair)");
         optional.flag("grafana", Parameter.GRAFANA, "Grafana, with Thanos Query (or Prometheus) as its data source");
@@ -30,7 +31,7 @@ final class ComponentsPane {
         return new VBox(10, WizardForms.section("Prometheus"), prometheus.grid(),
                 WizardForms.note("Each replica gets the external label named here with its own value (prometheus-0, prometheus-1…); "
                         + "Thanos Query and Alertmanager deduplicate on it."),
-                WizardForms.section("Alertmanager and Thanos Query"), others.grid(),
+                WizardForms.section("Alertmanager and Thanos"), others.grid(),
                 WizardForms.section("Optional components"), optional.grid());
     }
 }

@@ -92,6 +92,7 @@ final class TargetPane {
         form.text("instance", Parameter.INSTANCE);
         form.text("cluster", Parameter.CLUSTER);
         form.add("StorageClass", storageClass, form.error("storage-class", Parameter.STORAGE_CLASS));
+        form.text("cluster-domain", Parameter.CLUSTER_DOMAIN).setPromptText(io.promdeck.app.install.StackParameters.DEFAULT_CLUSTER_DOMAIN);
         return new VBox(10, WizardForms.section("Where the stack goes"), form.grid(), status, targetProblem, uninstall);
     }
 }

@@ -37,6 +37,10 @@ class WizardStepsTest {
     @Test
     void fieldsAreCheckedPerSectionByTheSameRulesAsTheHeadlessInstall() {
         WizardFields fields = new WizardFields(StackParameters.defaults("monitoring"));
+        // Nowhere to send alerts is the one thing a fresh form lacks.
+        assertThat(fields.problems()).containsOnlyKeys(Parameter.WEBHOOK_URL);
+        assertThat(fields.problemOf(Parameter.WEBHOOK_URL).get()).startsWith("alerts need somewhere to go");
+        fields.text(Parameter.WEBHOOK_URL).set("https://hooks.example/alert");
         assertThat(fields.problems()).isEmpty();
 
         fields.text(Parameter.PROMETHEUS_REPLICAS).set("1");
@@ -80,6 +84,7 @@ class WizardStepsTest {
             model.target().chooseContext(kubeconfig, kubeconfig.context("k8s").orElseThrow());
             assertThat(model.target().statusProperty().get()).isEqualTo("Namespace monitoring will be created; you may install there.");
             model.fields().text(Parameter.STORAGE_CLASS).set("standard");
+            model.fields().text(Parameter.WEBHOOK_URL).set("https://hooks.example/alert");
             for (WizardModel.Step expected : new WizardModel.Step[] {WizardModel.Step.COMPONENTS, WizardModel.Step.STORAGE,
                     WizardModel.Step.ALERTING, WizardModel.Step.IMAGES, WizardModel.Step.REVIEW}) {
                 assertThat(model.canGoNext().get()).as("Next from " + model.stepProperty().get() + ": " + model.fields().problems()).isTrue();

@@ -466,14 +466,17 @@ class WizardTest {
     private static void markAllReady() {
         for (StatefulSet s : kube.apps().statefulSets().inNamespace(NS).list().getItems()) {
             kube.resource(new StatefulSetBuilder(s).withNewStatus().withReplicas(s.getSpec().getReplicas())
-                    .withReadyReplicas(s.getSpec().getReplicas()).endStatus().build()).updateStatus();
+                    .withReadyReplicas(s.getSpec().getReplicas()).withUpdatedReplicas(s.getSpec().getReplicas())
+                    .withObservedGeneration(s.getMetadata().getGeneration()).endStatus().build()).updateStatus();
         }
         for (Deployment d : kube.apps().deployments().inNamespace(NS).list().getItems()) {
             kube.resource(new DeploymentBuilder(d).withNewStatus().withReplicas(d.getSpec().getReplicas())
-                    .withReadyReplicas(d.getSpec().getReplicas()).endStatus().build()).updateStatus();
+                    .withReadyReplicas(d.getSpec().getReplicas()).withUpdatedReplicas(d.getSpec().getReplicas())
+                    .withObservedGeneration(d.getMetadata().getGeneration()).endStatus().build()).updateStatus();
         }
         for (DaemonSet d : kube.apps().daemonSets().inNamespace(NS).list().getItems()) {
-            kube.resource(new DaemonSetBuilder(d).withNewStatus().withDesiredNumberScheduled(3).withNumberReady(3).endStatus().build()).updateStatus();
+            kube.resource(new DaemonSetBuilder(d).withNewStatus().withDesiredNumberScheduled(3).withNumberReady(3).withUpdatedNumberScheduled(3)
+                    .withObservedGeneration(d.getMetadata().getGeneration()).endStatus().build()).updateStatus();
         }
     }
 
