@@ -42,6 +42,7 @@ public enum Parameter {
     RETENTION_5M("retention5m", Section.STORAGE, Kind.TEXT, "Keep 5m downsampled"),
     RETENTION_1H("retention1h", Section.STORAGE, Kind.TEXT, "Keep 1h downsampled"),
     INFLUXDB_VOLUME("influxdbVolume", Section.STORAGE, Kind.TEXT, "InfluxDB volume"),
+    GRAFANA_VOLUME("grafanaVolume", Section.STORAGE, Kind.TEXT, "Grafana volume"),
     BUCKET("bucket", Section.STORAGE, Kind.TEXT, "Bucket"),
     S3_ENDPOINT("s3Endpoint", Section.STORAGE, Kind.TEXT, "S3 endpoint"),
     S3_REGION("s3Region", Section.STORAGE, Kind.TEXT, "S3 region"),

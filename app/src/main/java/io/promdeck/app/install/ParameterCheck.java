@@ -66,6 +66,7 @@ public final class ParameterCheck {
         quantity(problems, Parameter.THANOS_COMPACTOR_VOLUME, p.thanosCompactorVolume());
         quantity(problems, Parameter.OBJECT_STORE_VOLUME, p.objectStoreVolume());
         quantity(problems, Parameter.INFLUXDB_VOLUME, p.influxdbVolume());
+        quantity(problems, Parameter.GRAFANA_VOLUME, p.grafanaVolume());
         quantity(problems, Parameter.PROMETHEUS_MEMORY, p.prometheusMemory());
         quantity(problems, Parameter.PROMETHEUS_MEMORY_LIMIT, p.prometheusMemoryLimit());
         quantity(problems, Parameter.PROMETHEUS_CPU, p.prometheusCpu());

@@ -51,6 +51,7 @@ public final class ParameterForm {
         v.put(Parameter.CLUSTER_DOMAIN, p.clusterDomain());
         v.put(Parameter.THANOS_RULER, p.thanosRuler());
         v.put(Parameter.GRAFANA, p.grafana());
+        v.put(Parameter.GRAFANA_VOLUME, p.grafanaVolume());
         v.put(Parameter.NODE_EXPORTER, p.nodeExporter());
         v.put(Parameter.KUBE_STATE_METRICS, p.kubeStateMetrics());
         v.put(Parameter.BACKEND, p.backend() == null ? "" : p.backend().name());
@@ -127,7 +128,7 @@ public final class ParameterForm {
                 text(Parameter.THANOS_STORE_VOLUME), text(Parameter.THANOS_COMPACTOR_VOLUME), text(Parameter.RETENTION_RAW),
                 text(Parameter.RETENTION_5M), text(Parameter.RETENTION_1H), text(Parameter.BUCKET), text(Parameter.OBJECT_STORE_VOLUME),
                 text(Parameter.S3_ENDPOINT), text(Parameter.S3_REGION), on(Parameter.S3_INSECURE), text(Parameter.INFLUXDB_VOLUME),
-                on(Parameter.GRAFANA), on(Parameter.NODE_EXPORTER), on(Parameter.KUBE_STATE_METRICS),
+                on(Parameter.GRAFANA), text(Parameter.GRAFANA_VOLUME), on(Parameter.NODE_EXPORTER), on(Parameter.KUBE_STATE_METRICS),
                 text(Parameter.STORAGE_CLASS), text(Parameter.REGISTRY_MIRROR), list(Parameter.IMAGE_PULL_SECRETS),
                 text(Parameter.CLUSTER_DOMAIN), base.targets());
     }
@@ -175,6 +176,9 @@ public final class ParameterForm {
                 "the DingTalk robot's webhook URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…");
         robotUrl(found, Parameter.WECHAT, Parameter.WECHAT_ROBOT_URL,
                 "the WeChat Work robot's webhook URL, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…");
+        if (!on(Parameter.GRAFANA)) {
+            found.remove(Parameter.GRAFANA_VOLUME);
+        }
         if (backend == Backend.INFLUXDB) {
             List.of(Parameter.OBJECT_STORE_VOLUME, Parameter.THANOS_STORE_VOLUME, Parameter.THANOS_COMPACTOR_VOLUME, Parameter.BUCKET,
                     Parameter.RETENTION_RAW, Parameter.RETENTION_5M, Parameter.RETENTION_1H, Parameter.THANOS_QUERY_REPLICAS,

@@ -50,6 +50,7 @@ public record StackParameters(
         boolean s3Insecure,
         String influxdbVolume,
         boolean grafana,
+        String grafanaVolume,
         boolean nodeExporter,
         boolean kubeStateMetrics,
         String storageClass,
@@ -71,6 +72,7 @@ public record StackParameters(
         thanosStoreReplicas = thanosStoreReplicas == null ? 1 : thanosStoreReplicas;
         groupBy = groupBy == null ? DEFAULT_GROUP_BY : List.copyOf(groupBy);
         clusterDomain = clusterDomain == null ? DEFAULT_CLUSTER_DOMAIN : clusterDomain;
+        grafanaVolume = grafanaVolume == null ? "10Gi" : grafanaVolume;
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         targets = targets == null ? Targets.kubernetes() : targets;
     }
@@ -104,7 +106,7 @@ public record StackParameters(
                 2, 1, false, "20Gi", "20Gi", "30d", "90d", "1y",
                 "thanos", "100Gi", "", "", false,
                 "100Gi",
-                true, true, true,
+                true, "10Gi", true, true,
                 "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, Targets.kubernetes());
     }
 

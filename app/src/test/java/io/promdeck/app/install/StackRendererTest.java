@@ -172,4 +172,25 @@ class StackRendererTest {
         assertThat(read.thanosStoreReplicas()).isEqualTo(1);
         assertThat(read.clusterDomain()).isEqualTo("cluster.local");
     }
+
+    @Test
+    void kubernetesMonitoringAsSeed002DescribesIt() throws Exception {
+        RenderedStack stack = StackRenderer.render(params().with(Map.of("grafanaVolume", "20Gi")), SECRETS);
+
+        var prometheus = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(stack.configFiles().get("prometheus.yml"));
+        List<String> jobs = new java.util.ArrayList<>();
+        prometheus.path("scrape_configs").forEach(j -> jobs.add(j.path("job_name").asText()));
+        assertThat(jobs).contains("kubernetes-apiservers", "kubernetes-nodes", "kubernetes-cadvisor", "kube-scheduler", "kube-controller-manager",
+                "kube-proxy", "coredns", "kubernetes-pods", "kubernetes-service-endpoints");
+        var nodeExporter = StackRenderer.podSpec(stack.find("DaemonSet", "node-exporter").orElseThrow().object()).orElseThrow();
+        assertThat(nodeExporter.getHostNetwork()).isTrue();
+        assertThat(nodeExporter.getHostPID()).isTrue();
+        assertThat(nodeExporter.getTolerations()).singleElement().satisfies(t -> assertThat(t.getOperator()).isEqualTo("Exists"));
+        var grafana = (io.fabric8.kubernetes.api.model.apps.Deployment) stack.find("Deployment", "grafana").orElseThrow().object();
+        assertThat(grafana.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(grafana.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getName().equals("storage")).singleElement()
+                .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("grafana-data"));
+        assertThat(((io.fabric8.kubernetes.api.model.PersistentVolumeClaim) stack.find("PersistentVolumeClaim", "grafana-data").orElseThrow()
+                .object()).getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("20Gi");
+    }
 }

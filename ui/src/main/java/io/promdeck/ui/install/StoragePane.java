@@ -41,6 +41,7 @@ final class StoragePane {
         sizes.text("retention", Parameter.PROMETHEUS_RETENTION);
         sizes.text("prometheus-volume", Parameter.PROMETHEUS_VOLUME);
         sizes.text("alertmanager-volume", Parameter.ALERTMANAGER_VOLUME);
+        WizardForms.show(sizes.text("grafana-volume", Parameter.GRAFANA_VOLUME), fields.flag(Parameter.GRAFANA));
         WizardForms thanos = new WizardForms(fields);
         thanos.text("bucket", Parameter.BUCKET);
         thanos.text("store-volume", Parameter.THANOS_STORE_VOLUME);
