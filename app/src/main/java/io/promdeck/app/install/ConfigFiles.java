@@ -53,8 +53,12 @@ final class ConfigFiles {
         }
         root.set("scrape_configs", scrapeConfigs(p, values));
         if (p.backend() == Backend.INFLUXDB) {
-            root.putArray("remote_write").addObject().put("url", "http://" + p.serviceHost("influxdb") + ":8086/api/v1/prom/write?db=prometheus");
-            root.putArray("remote_read").addObject().put("url", "http://" + p.serviceHost("influxdb") + ":8086/api/v1/prom/read?db=prometheus");
+            ObjectNode write = root.putArray("remote_write").addObject().put("url", "http://" + p.serviceHost("influxdb")
+                    + ":8086/api/v1/prom/write?db=prometheus");
+            write.putObject("basic_auth").put("username", INFLUXDB_USER).put("password_file", INFLUXDB_SECRET_DIR + "/password");
+            ObjectNode read = root.putArray("remote_read").addObject().put("url", "http://" + p.serviceHost("influxdb")
+                    + ":8086/api/v1/prom/read?db=prometheus");
+            read.putObject("basic_auth").put("username", INFLUXDB_USER).put("password_file", INFLUXDB_SECRET_DIR + "/password");
         }
         return root;
     }
@@ -91,6 +95,11 @@ final class ConfigFiles {
      * critical alerts also to the chat robots when both are configured (seed 000's robot for what is urgent), grouped by
      * the operator's labels; a critical alert inhibits the warning of the same alert on the same target.
      */
+    /** The InfluxDB user Prometheus writes and reads as (its password is generated, in the influxdb-auth Secret). */
+    static final String INFLUXDB_USER = "prometheus";
+    /** Where the Prometheus pods see the influxdb-auth Secret. */
+    static final String INFLUXDB_SECRET_DIR = "/etc/prometheus/influxdb";
+
     static String alertmanager(StackParameters p) {
         ObjectNode root = NODES.objectNode();
         root.putObject("global").put("resolve_timeout", "5m");

@@ -43,7 +43,7 @@ public final class InstallState {
         }
         return new StackSecrets(accessKey, secretKey, value(namespace, "grafana-admin", "password"),
                 value(namespace, "dingtalk-config", "config.yml").isEmpty() ? "" : dingtalkUrl(value(namespace, "dingtalk-config", "config.yml")),
-                value(namespace, "wechat-robot", "url"));
+                value(namespace, "wechat-robot", "url"), value(namespace, "influxdb-auth", "password"));
     }
 
     /** Secret values for a (re-)install: fresh ones where the cluster has none, the cluster's where it has. */

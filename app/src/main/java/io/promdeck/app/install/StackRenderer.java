@@ -86,6 +86,8 @@ public final class StackRenderer {
         }
         if (p.backend() == Backend.INFLUXDB) {
             add(objects, "influxdb", template("influxdb.yaml", values));
+            objects.add(new RenderedObject("influxdb", secret(p, "influxdb-auth", Map.of("username", ConfigFiles.INFLUXDB_USER,
+                    "password", secrets.influxdbPassword()))));
         }
         add(objects, "alertmanager", template("alertmanager.yaml", values));
         objects.add(new RenderedObject("alertmanager", secret(p, "alertmanager-config", Map.of("alertmanager.yml", alertmanagerYml))));
@@ -120,6 +122,7 @@ public final class StackRenderer {
         }
         if (p.backend() == Backend.INFLUXDB) {
             removeThanosSidecar(objects);
+            mountInfluxdbPassword(objects);
         }
         // No config hash on the pod templates: a configuration-only change is reloaded in place (HotReload), not rolled.
         // The parameters go in right after the Namespace: an install cancelled or cut off at any later point can be
@@ -247,6 +250,25 @@ public final class StackRenderer {
                 args.add("--query.replica-label=rule_replica");
                 args.add("--endpoint=dnssrv+_grpc._tcp." + p.serviceHost("thanos-ruler"));
                 container.setArgs(args);
+            }
+        }
+    }
+
+    /** Prometheus reads InfluxDB's password from the Secret as a file (remote_write/remote_read basic_auth password_file). */
+    private static void mountInfluxdbPassword(List<RenderedObject> objects) {
+        for (RenderedObject o : objects) {
+            if (o.object() instanceof StatefulSet sts && "prometheus".equals(sts.getMetadata().getName())) {
+                PodSpec spec = sts.getSpec().getTemplate().getSpec();
+                List<io.fabric8.kubernetes.api.model.Volume> volumes = new ArrayList<>(spec.getVolumes());
+                volumes.add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("influxdb-auth").withNewSecret()
+                        .withSecretName("influxdb-auth").withDefaultMode(0400).endSecret().build());
+                spec.setVolumes(volumes);
+                Container prometheus = spec.getContainers().stream().filter(c -> c.getName().equals("prometheus")).findFirst()
+                        .orElse(spec.getContainers().get(0));
+                List<io.fabric8.kubernetes.api.model.VolumeMount> mounts = new ArrayList<>(prometheus.getVolumeMounts());
+                mounts.add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("influxdb-auth")
+                        .withMountPath(ConfigFiles.INFLUXDB_SECRET_DIR).withReadOnly(true).build());
+                prometheus.setVolumeMounts(mounts);
             }
         }
     }

@@ -3,12 +3,13 @@ package io.promdeck.app.install;
 import java.security.SecureRandom;
 
 /**
- * Secret values of an install. Generated ones (object-store keys of the bundled S3, Grafana's admin password) are
+ * Secret values of an install. Generated ones (object-store keys of the bundled S3, Grafana's admin password, the
+ * InfluxDB user's password) are
  * created once and read back from the cluster on upgrade; the others are what the operator typed. Never logged:
  * {@link #toString()} masks every value.
  */
 public record StackSecrets(String s3AccessKey, String s3SecretKey, String grafanaAdminPassword, String dingtalkRobotUrl,
-        String wechatRobotUrl) {
+        String wechatRobotUrl, String influxdbPassword) {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -18,11 +19,17 @@ public record StackSecrets(String s3AccessKey, String s3SecretKey, String grafan
         grafanaAdminPassword = nullToEmpty(grafanaAdminPassword);
         dingtalkRobotUrl = nullToEmpty(dingtalkRobotUrl);
         wechatRobotUrl = nullToEmpty(wechatRobotUrl);
+        influxdbPassword = nullToEmpty(influxdbPassword);
+    }
+
+    /** Without an InfluxDB password (generated at review time when InfluxDB is the backend). */
+    public StackSecrets(String s3AccessKey, String s3SecretKey, String grafanaAdminPassword, String dingtalkRobotUrl, String wechatRobotUrl) {
+        this(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, "");
     }
 
     /** Fresh random values for everything Promdeck generates; operator-given values stay empty. */
     public static StackSecrets generate(SecureRandom random) {
-        return new StackSecrets(random(random, 20), random(random, 40), random(random, 24), "", "");
+        return new StackSecrets(random(random, 20), random(random, 40), random(random, 24), "", "", random(random, 32));
     }
 
     /** This set with the generated values taken from {@code existing} wherever it has them (kept on upgrade). */
@@ -32,15 +39,16 @@ public record StackSecrets(String s3AccessKey, String s3SecretKey, String grafan
                 existing.s3SecretKey.isEmpty() ? s3SecretKey : existing.s3SecretKey,
                 existing.grafanaAdminPassword.isEmpty() ? grafanaAdminPassword : existing.grafanaAdminPassword,
                 dingtalkRobotUrl.isEmpty() ? existing.dingtalkRobotUrl : dingtalkRobotUrl,
-                wechatRobotUrl.isEmpty() ? existing.wechatRobotUrl : wechatRobotUrl);
+                wechatRobotUrl.isEmpty() ? existing.wechatRobotUrl : wechatRobotUrl,
+                existing.influxdbPassword.isEmpty() ? influxdbPassword : existing.influxdbPassword);
     }
 
     public StackSecrets withS3Keys(String accessKey, String secretKey) {
-        return new StackSecrets(accessKey, secretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl);
+        return new StackSecrets(accessKey, secretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, influxdbPassword);
     }
 
     public StackSecrets withRobots(String dingtalk, String wechat) {
-        return new StackSecrets(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalk, wechat);
+        return new StackSecrets(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalk, wechat, influxdbPassword);
     }
 
     private static String random(SecureRandom random, int length) {

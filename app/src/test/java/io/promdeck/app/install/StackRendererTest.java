@@ -103,6 +103,35 @@ class StackRendererTest {
     }
 
     @Test
+    void influxdbRunsWithAuthAndAGeneratedPasswordPrometheusReadsFromAFile() throws Exception {
+        StackSecrets secrets = StackSecrets.generate(new java.security.SecureRandom());
+        RenderedStack stack = StackRenderer.render(params().with(Map.of("backend", "INFLUXDB")), secrets);
+
+        io.fabric8.kubernetes.api.model.Secret auth = (io.fabric8.kubernetes.api.model.Secret) stack.find("Secret", "influxdb-auth").orElseThrow().object();
+        assertThat(auth.getStringData()).containsEntry("username", "prometheus").containsEntry("password", secrets.influxdbPassword());
+        assertThat(secrets.influxdbPassword()).hasSize(32);
+        var influx = StackRenderer.podSpec(stack.find("Deployment", "influxdb").or(() -> stack.find("StatefulSet", "influxdb")).orElseThrow().object())
+                .orElseThrow().getContainers().get(0);
+        assertThat(influx.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("INFLUXDB_HTTP_AUTH_ENABLED");
+            assertThat(e.getValue()).isEqualTo("true");
+        }).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("INFLUXDB_ADMIN_PASSWORD");
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("influxdb-auth");
+        });
+        JsonNode config = new YAMLMapper().readTree(stack.configFiles().get("prometheus.yml"));
+        for (String remote : new String[] {"/remote_write/0", "/remote_read/0"}) {
+            assertThat(config.at(remote + "/basic_auth/username").asText()).isEqualTo("prometheus");
+            assertThat(config.at(remote + "/basic_auth/password_file").asText()).isEqualTo("/etc/prometheus/influxdb/password");
+        }
+        assertThat(stack.configFiles().get("prometheus.yml")).doesNotContain(secrets.influxdbPassword());
+        StatefulSet sts = (StatefulSet) stack.find("StatefulSet", "prometheus").orElseThrow().object();
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+                .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/prometheus/influxdb"));
+        assertThat(HaInvariants.check(stack)).noneMatch(CheckResult::failed);
+    }
+
+    @Test
     void mirrorPullSecretsAndStorageClassApplyEverywhere() {
         RenderedStack stack = StackRenderer.render(params().with(Map.of("registryMirror", "registry.corp:5000/mirror",
                 "imagePullSecrets", List.of("corp-pull"), "storageClass", "fast-ssd")), SECRETS);
