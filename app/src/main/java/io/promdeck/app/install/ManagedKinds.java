@@ -22,7 +22,8 @@ final class ManagedKinds {
             new Kind("apps/v1", "Deployment", false),
             new Kind("apps/v1", "DaemonSet", false),
             new Kind("batch/v1", "Job", false),
-            new Kind("policy/v1", "PodDisruptionBudget", false));
+            new Kind("policy/v1", "PodDisruptionBudget", false),
+            new Kind("networking.k8s.io/v1", "NetworkPolicy", false));
 
     private ManagedKinds() {
     }

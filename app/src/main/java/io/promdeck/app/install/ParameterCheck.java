@@ -19,6 +19,7 @@ public final class ParameterCheck {
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9]+([._/:@-][A-Za-z0-9_.-]+)*");
     private static final Pattern REGISTRY = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9._-]+)*");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?");
+    private static final Pattern CIDR = Pattern.compile("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])/([0-9]|[12][0-9]|3[0-2])");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     /** Prometheus cuts 2h blocks; it must keep at least three locally so the sidecar can upload them in time. */
     static final Duration MIN_RETENTION = Duration.ofHours(6);
@@ -43,6 +44,9 @@ public final class ParameterCheck {
         atLeast(problems, Parameter.ALERTMANAGER_REPLICAS, p.alertmanagerReplicas(), 2, "a gossip cluster needs at least 2 Alertmanagers (3 recommended)");
         atLeast(problems, Parameter.THANOS_QUERY_REPLICAS, p.thanosQueryReplicas(), 1, "Thanos Query needs at least 1 replica");
         atLeast(problems, Parameter.THANOS_STORE_REPLICAS, p.thanosStoreReplicas(), 1, "the Store Gateway needs at least 1 replica");
+        if (!p.apiServerCidr().isEmpty() && !CIDR.matcher(p.apiServerCidr()).matches()) {
+            problems.add(new ParameterProblem(Parameter.API_SERVER_CIDR, "'" + p.apiServerCidr() + "' is not a CIDR such as 10.0.0.0/24"));
+        }
         if (p.clusterDomain() == null || !DNS_SUBDOMAIN.matcher(p.clusterDomain()).matches()) {
             problems.add(new ParameterProblem(Parameter.CLUSTER_DOMAIN, "'" + p.clusterDomain() + "' is not a DNS domain such as cluster.local"));
         }

@@ -52,6 +52,8 @@ public final class ParameterForm {
         v.put(Parameter.THANOS_RULER, p.thanosRuler());
         v.put(Parameter.GRAFANA, p.grafana());
         v.put(Parameter.GRAFANA_VOLUME, p.grafanaVolume());
+        v.put(Parameter.NETWORK_POLICIES, p.networkPolicies());
+        v.put(Parameter.API_SERVER_CIDR, p.apiServerCidr());
         v.put(Parameter.NODE_EXPORTER, p.nodeExporter());
         v.put(Parameter.KUBE_STATE_METRICS, p.kubeStateMetrics());
         v.put(Parameter.BACKEND, p.backend() == null ? "" : p.backend().name());
@@ -130,7 +132,7 @@ public final class ParameterForm {
                 text(Parameter.S3_ENDPOINT), text(Parameter.S3_REGION), on(Parameter.S3_INSECURE), text(Parameter.INFLUXDB_VOLUME),
                 on(Parameter.GRAFANA), text(Parameter.GRAFANA_VOLUME), on(Parameter.NODE_EXPORTER), on(Parameter.KUBE_STATE_METRICS),
                 text(Parameter.STORAGE_CLASS), text(Parameter.REGISTRY_MIRROR), list(Parameter.IMAGE_PULL_SECRETS),
-                text(Parameter.CLUSTER_DOMAIN), base.targets());
+                text(Parameter.CLUSTER_DOMAIN), on(Parameter.NETWORK_POLICIES), text(Parameter.API_SERVER_CIDR), base.targets());
     }
 
     /** What the operator typed into secret fields (those of a component that is off stay empty). */

@@ -47,12 +47,17 @@ public final class Planner {
         }
         StackParameters p = stack.parameters();
         for (ManagedKinds.Kind kind : ManagedKinds.ALL) {
-            List<GenericKubernetesResource> live = kind.clusterScoped()
-                    ? client.genericKubernetesResources(kind.apiVersion(), kind.kind())
-                            .withLabel(StackRenderer.OWNER_NAMESPACE, p.namespace()).withLabel(StackRenderer.PART_OF, "promdeck")
-                            .withLabel(StackRenderer.INSTANCE, p.instance()).list().getItems()
-                    : client.genericKubernetesResources(kind.apiVersion(), kind.kind()).inNamespace(p.namespace())
-                            .withLabel(StackRenderer.PART_OF, "promdeck").withLabel(StackRenderer.INSTANCE, p.instance()).list().getItems();
+            List<GenericKubernetesResource> live;
+            try {
+                live = listManaged(kind, p);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() == 403 || e.getCode() == 404) {
+                    // Not allowed to list (or no such API): nothing of that kind can be judged orphaned; an object the
+                    // plan renders of that kind still meets the dry run, which says so.
+                    continue;
+                }
+                throw e;
+            }
             for (GenericKubernetesResource object : live) {
                 // PVCs made from volumeClaimTemplates are the data, not part of the rendered set: never orphans.
                 if (!rendered.contains(key(object)) && !"PersistentVolumeClaim".equals(object.getKind())) {
@@ -134,6 +139,15 @@ public final class Planner {
             }
         }
         return new Plan(plan.stack(), checked);
+    }
+
+    private List<GenericKubernetesResource> listManaged(ManagedKinds.Kind kind, StackParameters p) {
+        return kind.clusterScoped()
+                    ? client.genericKubernetesResources(kind.apiVersion(), kind.kind())
+                            .withLabel(StackRenderer.OWNER_NAMESPACE, p.namespace()).withLabel(StackRenderer.PART_OF, "promdeck")
+                            .withLabel(StackRenderer.INSTANCE, p.instance()).list().getItems()
+                    : client.genericKubernetesResources(kind.apiVersion(), kind.kind()).inNamespace(p.namespace())
+                            .withLabel(StackRenderer.PART_OF, "promdeck").withLabel(StackRenderer.INSTANCE, p.instance()).list().getItems();
     }
 
     static String key(HasMetadata o) {

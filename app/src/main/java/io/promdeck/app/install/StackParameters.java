@@ -57,6 +57,8 @@ public record StackParameters(
         String registryMirror,
         List<String> imagePullSecrets,
         String clusterDomain,
+        Boolean networkPolicies,
+        String apiServerCidr,
         Targets targets) {
 
     /** Name of the ConfigMap an install's parameters live in. */
@@ -73,6 +75,8 @@ public record StackParameters(
         groupBy = groupBy == null ? DEFAULT_GROUP_BY : List.copyOf(groupBy);
         clusterDomain = clusterDomain == null ? DEFAULT_CLUSTER_DOMAIN : clusterDomain;
         grafanaVolume = grafanaVolume == null ? "10Gi" : grafanaVolume;
+        networkPolicies = networkPolicies != null && networkPolicies;
+        apiServerCidr = apiServerCidr == null ? "" : apiServerCidr;
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         targets = targets == null ? Targets.kubernetes() : targets;
     }
@@ -107,7 +111,7 @@ public record StackParameters(
                 "thanos", "100Gi", "", "", false,
                 "100Gi",
                 true, "10Gi", true, true,
-                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, Targets.kubernetes());
+                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, false, "", Targets.kubernetes());
     }
 
     /** A copy with the named fields replaced (names as in this record), e.g. {@code with(Map.of("prometheusReplicas", 3))}. */

@@ -42,7 +42,7 @@ public final class StackRenderer {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final List<String> KIND_ORDER = List.of("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding",
             "Role", "RoleBinding", "Secret", "ConfigMap", "PersistentVolumeClaim", "Service", "StatefulSet", "Deployment",
-            "DaemonSet", "Job", "PodDisruptionBudget");
+            "DaemonSet", "Job", "PodDisruptionBudget", "NetworkPolicy");
 
     private StackRenderer() {
     }
@@ -115,6 +115,13 @@ public final class StackRenderer {
 
         for (RenderedObject o : objects) {
             decorate(o, p);
+        }
+        if (p.networkPolicies()) {
+            for (var policy : NetworkPolicies.forWorkloads(objects, p)) {
+                RenderedObject o = new RenderedObject("network-policies", policy);
+                decorate(o, p);
+                objects.add(o);
+            }
         }
         addAlertmanagerPeers(objects, p);
         if (p.backend().thanos() && p.thanosRuler()) {

@@ -73,7 +73,7 @@ class SandboxHaIT {
                         .allSatisfy((group, count) -> assertThat(count).as(group).isEqualTo(1));
                 assertThat(receiver.notifications()).allSatisfy(n -> {
                     assertThat(n.sender()).as("the sending peer, named from its external URL").matches("alertmanager-[0-2]");
-                    assertThat(n.receiver()).isEqualTo("promdeck-webhooks");
+                    assertThat(n.receiver()).isEqualTo("default");
                     assertThat(n.alerts()).allSatisfy(a -> assertThat(a.labels()).doesNotContainKey("replica"));
                 });
 

@@ -28,6 +28,8 @@ final class ComponentsPane {
         optional.flag("grafana", Parameter.GRAFANA, "Grafana, with Thanos Query (or Prometheus) as its data source");
         optional.flag("node-exporter", Parameter.NODE_EXPORTER, "node-exporter on every node");
         optional.flag("kube-state-metrics", Parameter.KUBE_STATE_METRICS, "kube-state-metrics (workload and pod state)");
+        optional.flag("network-policies", Parameter.NETWORK_POLICIES, "NetworkPolicies: only the stack's own pods reach its ports");
+        optional.text("api-server-cidr", Parameter.API_SERVER_CIDR).disableProperty().bind(fields.flag(Parameter.NETWORK_POLICIES).not());
         return new VBox(10, WizardForms.section("Prometheus"), prometheus.grid(),
                 WizardForms.note("Each replica gets the external label named here with its own value (prometheus-0, prometheus-1…); "
                         + "Thanos Query and Alertmanager deduplicate on it."),
