@@ -91,8 +91,8 @@ final class ConfigFiles {
     }
 
     /**
-     * The route tree: everything to the {@code default} receiver (the webhook; the robots when there is no webhook),
-     * critical alerts also to the chat robots when both are configured (seed 000's robot for what is urgent), grouped by
+     * The route tree: everything to the {@code default} receiver (the webhook and/or e-mail; the robots when there is
+     * neither), critical alerts also to the chat robots when both are configured (seed 000's robot for what is urgent), grouped by
      * the operator's labels; a critical alert inhibits the warning of the same alert on the same target.
      */
     /** The InfluxDB user Prometheus writes and reads as (its password is generated, in the influxdb-auth Secret). */
@@ -101,8 +101,20 @@ final class ConfigFiles {
     static final String INFLUXDB_SECRET_DIR = "/etc/prometheus/influxdb";
 
     static String alertmanager(StackParameters p) {
+        return alertmanager(p, "");
+    }
+
+    /** @param smtpPassword the mail server's password (this file goes to a Secret) */
+    static String alertmanager(StackParameters p, String smtpPassword) {
         ObjectNode root = NODES.objectNode();
-        root.putObject("global").put("resolve_timeout", "5m");
+        ObjectNode global = root.putObject("global").put("resolve_timeout", "5m");
+        boolean email = !p.emailTo().isBlank();
+        if (email) {
+            global.put("smtp_smarthost", p.smtpSmarthost()).put("smtp_from", p.smtpFrom());
+            if (!p.smtpUsername().isBlank()) {
+                global.put("smtp_auth_username", p.smtpUsername()).put("smtp_auth_password", smtpPassword);
+            }
+        }
         ObjectNode route = root.putObject("route");
         route.put("receiver", "default");
         ArrayNode groupBy = route.putArray("group_by");
@@ -119,13 +131,20 @@ final class ConfigFiles {
         }
         boolean webhook = p.webhookUrl() != null && !p.webhookUrl().isBlank();
         ArrayNode receivers = root.putArray("receivers");
-        ArrayNode defaultHooks = receivers.addObject().put("name", "default").putArray("webhook_configs");
-        if (webhook) {
-            defaultHooks.addObject().put("url", p.webhookUrl()).put("send_resolved", true);
-        } else {
-            robots.forEach(url -> defaultHooks.addObject().put("url", url).put("send_resolved", true));
+        ObjectNode defaultReceiver = receivers.addObject().put("name", "default");
+        if (webhook || !email) {
+            ArrayNode defaultHooks = defaultReceiver.putArray("webhook_configs");
+            if (webhook) {
+                defaultHooks.addObject().put("url", p.webhookUrl()).put("send_resolved", true);
+            } else {
+                robots.forEach(url -> defaultHooks.addObject().put("url", url).put("send_resolved", true));
+            }
         }
-        if (webhook && !robots.isEmpty()) {
+        if (email) {
+            defaultReceiver.putArray("email_configs").addObject().put("to", p.emailTo()).put("send_resolved", true);
+        }
+        boolean defaultHasItsOwnChannel = webhook || email;
+        if (defaultHasItsOwnChannel && !robots.isEmpty()) {
             ArrayNode robotHooks = receivers.addObject().put("name", "critical-robots").putArray("webhook_configs");
             robots.forEach(url -> robotHooks.addObject().put("url", url).put("send_resolved", true));
             ArrayNode routes = route.putArray("routes");

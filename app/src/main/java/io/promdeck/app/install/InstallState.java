@@ -43,7 +43,8 @@ public final class InstallState {
         }
         return new StackSecrets(accessKey, secretKey, value(namespace, "grafana-admin", "password"),
                 value(namespace, "dingtalk-config", "config.yml").isEmpty() ? "" : dingtalkUrl(value(namespace, "dingtalk-config", "config.yml")),
-                value(namespace, "wechat-robot", "url"), value(namespace, "influxdb-auth", "password"));
+                value(namespace, "wechat-robot", "url"), value(namespace, "influxdb-auth", "password"),
+                smtpPassword(value(namespace, "alertmanager-config", "alertmanager.yml")));
     }
 
     /** Secret values for a (re-)install: fresh ones where the cluster has none, the cluster's where it has. */
@@ -61,6 +62,10 @@ public final class InstallState {
         }
         // The mock API server keeps stringData as sent; a real one turns it into data.
         return secret.getStringData() != null ? secret.getStringData().getOrDefault(key, "") : "";
+    }
+
+    private static String smtpPassword(String config) throws IOException {
+        return config.isEmpty() ? "" : new YAMLMapper().readTree(config).at("/global/smtp_auth_password").asText("");
     }
 
     private static String dingtalkUrl(String config) throws IOException {

@@ -62,6 +62,11 @@ public enum Parameter {
     WECHAT("wechat", Section.ALERTING, Kind.SWITCH, "WeChat Work robot"),
     WECHAT_ROBOT_URL("wechatRobotUrl", Section.ALERTING, Kind.SECRET, "WeChat Work robot URL"),
     WECHAT_IMAGE("wechatImage", Section.ALERTING, Kind.TEXT, "WeChat bridge image"),
+    EMAIL_TO("emailTo", Section.ALERTING, Kind.TEXT, "E-mail alerts to"),
+    SMTP_SMARTHOST("smtpSmarthost", Section.ALERTING, Kind.TEXT, "SMTP server (host:port)"),
+    SMTP_FROM("smtpFrom", Section.ALERTING, Kind.TEXT, "From address"),
+    SMTP_USERNAME("smtpUsername", Section.ALERTING, Kind.TEXT, "SMTP user"),
+    SMTP_PASSWORD("smtpPassword", Section.ALERTING, Kind.SECRET, "SMTP password"),
 
     REGISTRY_MIRROR("registryMirror", Section.IMAGES, Kind.TEXT, "Registry mirror"),
     IMAGE_PULL_SECRETS("imagePullSecrets", Section.IMAGES, Kind.LIST, "Image pull secrets"),

@@ -20,6 +20,7 @@ public final class ParameterCheck {
     private static final Pattern REGISTRY = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9._-]+)*");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?");
     private static final Pattern CIDR = Pattern.compile("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])/([0-9]|[12][0-9]|3[0-2])");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     /** Prometheus cuts 2h blocks; it must keep at least three locally so the sidecar can upload them in time. */
     static final Duration MIN_RETENTION = Duration.ofHours(6);
@@ -75,12 +76,25 @@ public final class ParameterCheck {
         quantity(problems, Parameter.PROMETHEUS_MEMORY_LIMIT, p.prometheusMemoryLimit());
         quantity(problems, Parameter.PROMETHEUS_CPU, p.prometheusCpu());
         if (p.webhookUrl() == null || p.webhookUrl().isBlank()) {
-            if (!p.dingtalk() && !p.wechat()) {
+            if (!p.dingtalk() && !p.wechat() && p.emailTo().isBlank()) {
                 problems.add(new ParameterProblem(Parameter.WEBHOOK_URL,
-                        "alerts need somewhere to go: a webhook URL here, or a DingTalk or WeChat robot below"));
+                        "alerts need somewhere to go: a webhook URL here, e-mail, or a DingTalk or WeChat robot below"));
             }
         } else {
             url(problems, Parameter.WEBHOOK_URL, p.webhookUrl());
+        }
+        if (!p.emailTo().isBlank()) {
+            for (String address : p.emailTo().split("\\s*,\\s*")) {
+                if (!EMAIL.matcher(address).matches()) {
+                    problems.add(new ParameterProblem(Parameter.EMAIL_TO, "'" + address + "' is not an e-mail address"));
+                }
+            }
+            if (!HOST_PORT.matcher(p.smtpSmarthost()).matches() || !p.smtpSmarthost().contains(":")) {
+                problems.add(new ParameterProblem(Parameter.SMTP_SMARTHOST, "the mail server as host:port, e.g. smtp.corp.example:587"));
+            }
+            if (!EMAIL.matcher(p.smtpFrom()).matches()) {
+                problems.add(new ParameterProblem(Parameter.SMTP_FROM, "the sender's address, e.g. alerts@corp.example"));
+            }
         }
         if (p.groupBy().isEmpty()) {
             problems.add(new ParameterProblem(Parameter.GROUP_BY, "name at least one label, e.g. alertname (or '...' for no grouping)"));

@@ -54,6 +54,11 @@ public final class ParameterForm {
         v.put(Parameter.GRAFANA_VOLUME, p.grafanaVolume());
         v.put(Parameter.NETWORK_POLICIES, p.networkPolicies());
         v.put(Parameter.API_SERVER_CIDR, p.apiServerCidr());
+        v.put(Parameter.EMAIL_TO, p.emailTo());
+        v.put(Parameter.SMTP_SMARTHOST, p.smtpSmarthost());
+        v.put(Parameter.SMTP_FROM, p.smtpFrom());
+        v.put(Parameter.SMTP_USERNAME, p.smtpUsername());
+        v.put(Parameter.SMTP_PASSWORD, secrets.smtpPassword());
         v.put(Parameter.NODE_EXPORTER, p.nodeExporter());
         v.put(Parameter.KUBE_STATE_METRICS, p.kubeStateMetrics());
         v.put(Parameter.BACKEND, p.backend() == null ? "" : p.backend().name());
@@ -132,14 +137,16 @@ public final class ParameterForm {
                 text(Parameter.S3_ENDPOINT), text(Parameter.S3_REGION), on(Parameter.S3_INSECURE), text(Parameter.INFLUXDB_VOLUME),
                 on(Parameter.GRAFANA), text(Parameter.GRAFANA_VOLUME), on(Parameter.NODE_EXPORTER), on(Parameter.KUBE_STATE_METRICS),
                 text(Parameter.STORAGE_CLASS), text(Parameter.REGISTRY_MIRROR), list(Parameter.IMAGE_PULL_SECRETS),
-                text(Parameter.CLUSTER_DOMAIN), on(Parameter.NETWORK_POLICIES), text(Parameter.API_SERVER_CIDR), base.targets());
+                text(Parameter.CLUSTER_DOMAIN), on(Parameter.NETWORK_POLICIES), text(Parameter.API_SERVER_CIDR),
+                text(Parameter.EMAIL_TO), text(Parameter.SMTP_SMARTHOST), text(Parameter.SMTP_FROM), text(Parameter.SMTP_USERNAME), base.targets());
     }
 
     /** What the operator typed into secret fields (those of a component that is off stay empty). */
     public StackSecrets typedSecrets() {
         boolean existing = backend() == Backend.THANOS_EXISTING_S3;
         return new StackSecrets(existing ? text(Parameter.S3_ACCESS_KEY) : "", existing ? text(Parameter.S3_SECRET_KEY) : "", "",
-                on(Parameter.DINGTALK) ? text(Parameter.DINGTALK_ROBOT_URL) : "", on(Parameter.WECHAT) ? text(Parameter.WECHAT_ROBOT_URL) : "");
+                on(Parameter.DINGTALK) ? text(Parameter.DINGTALK_ROBOT_URL) : "", on(Parameter.WECHAT) ? text(Parameter.WECHAT_ROBOT_URL) : "",
+                "", text(Parameter.EMAIL_TO).isEmpty() ? "" : text(Parameter.SMTP_PASSWORD));
     }
 
     /** Every problem, at most one per parameter, in the order of {@link Parameter}. */

@@ -59,6 +59,10 @@ public record StackParameters(
         String clusterDomain,
         Boolean networkPolicies,
         String apiServerCidr,
+        String emailTo,
+        String smtpSmarthost,
+        String smtpFrom,
+        String smtpUsername,
         Targets targets) {
 
     /** Name of the ConfigMap an install's parameters live in. */
@@ -77,6 +81,10 @@ public record StackParameters(
         grafanaVolume = grafanaVolume == null ? "10Gi" : grafanaVolume;
         networkPolicies = networkPolicies != null && networkPolicies;
         apiServerCidr = apiServerCidr == null ? "" : apiServerCidr;
+        emailTo = emailTo == null ? "" : emailTo;
+        smtpSmarthost = smtpSmarthost == null ? "" : smtpSmarthost;
+        smtpFrom = smtpFrom == null ? "" : smtpFrom;
+        smtpUsername = smtpUsername == null ? "" : smtpUsername;
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         targets = targets == null ? Targets.kubernetes() : targets;
     }
@@ -111,7 +119,7 @@ public record StackParameters(
                 "thanos", "100Gi", "", "", false,
                 "100Gi",
                 true, "10Gi", true, true,
-                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, false, "", Targets.kubernetes());
+                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, false, "", "", "", "", "", Targets.kubernetes());
     }
 
     /** A copy with the named fields replaced (names as in this record), e.g. {@code with(Map.of("prometheusReplicas", 3))}. */

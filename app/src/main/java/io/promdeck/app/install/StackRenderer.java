@@ -59,7 +59,7 @@ public final class StackRenderer {
 
         String prometheusYml = ConfigFiles.prometheus(p, values);
         String rulesYml = ConfigFiles.stackRules(values);
-        String alertmanagerYml = ConfigFiles.alertmanager(p);
+        String alertmanagerYml = ConfigFiles.alertmanager(p, secrets.smtpPassword());
         configFiles.put("prometheus.yml", prometheusYml);
         configFiles.put("stack-rules.yml", rulesYml);
         String kubernetesRules = TemplateRenderer.render(Manifests.read("config/kubernetes-rules.yml"), values, "config/kubernetes-rules.yml");

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  * {@link #toString()} masks every value.
  */
 public record StackSecrets(String s3AccessKey, String s3SecretKey, String grafanaAdminPassword, String dingtalkRobotUrl,
-        String wechatRobotUrl, String influxdbPassword) {
+        String wechatRobotUrl, String influxdbPassword, String smtpPassword) {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -20,16 +20,22 @@ public record StackSecrets(String s3AccessKey, String s3SecretKey, String grafan
         dingtalkRobotUrl = nullToEmpty(dingtalkRobotUrl);
         wechatRobotUrl = nullToEmpty(wechatRobotUrl);
         influxdbPassword = nullToEmpty(influxdbPassword);
+        smtpPassword = nullToEmpty(smtpPassword);
+    }
+
+    public StackSecrets(String s3AccessKey, String s3SecretKey, String grafanaAdminPassword, String dingtalkRobotUrl, String wechatRobotUrl,
+            String influxdbPassword) {
+        this(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, influxdbPassword, "");
     }
 
     /** Without an InfluxDB password (generated at review time when InfluxDB is the backend). */
     public StackSecrets(String s3AccessKey, String s3SecretKey, String grafanaAdminPassword, String dingtalkRobotUrl, String wechatRobotUrl) {
-        this(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, "");
+        this(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, "", "");
     }
 
     /** Fresh random values for everything Promdeck generates; operator-given values stay empty. */
     public static StackSecrets generate(SecureRandom random) {
-        return new StackSecrets(random(random, 20), random(random, 40), random(random, 24), "", "", random(random, 32));
+        return new StackSecrets(random(random, 20), random(random, 40), random(random, 24), "", "", random(random, 32), "");
     }
 
     /** This set with the generated values taken from {@code existing} wherever it has them (kept on upgrade). */
@@ -40,15 +46,20 @@ public record StackSecrets(String s3AccessKey, String s3SecretKey, String grafan
                 existing.grafanaAdminPassword.isEmpty() ? grafanaAdminPassword : existing.grafanaAdminPassword,
                 dingtalkRobotUrl.isEmpty() ? existing.dingtalkRobotUrl : dingtalkRobotUrl,
                 wechatRobotUrl.isEmpty() ? existing.wechatRobotUrl : wechatRobotUrl,
-                existing.influxdbPassword.isEmpty() ? influxdbPassword : existing.influxdbPassword);
+                existing.influxdbPassword.isEmpty() ? influxdbPassword : existing.influxdbPassword,
+                smtpPassword.isEmpty() ? existing.smtpPassword : smtpPassword);
     }
 
     public StackSecrets withS3Keys(String accessKey, String secretKey) {
-        return new StackSecrets(accessKey, secretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, influxdbPassword);
+        return new StackSecrets(accessKey, secretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, influxdbPassword, smtpPassword);
     }
 
     public StackSecrets withRobots(String dingtalk, String wechat) {
-        return new StackSecrets(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalk, wechat, influxdbPassword);
+        return new StackSecrets(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalk, wechat, influxdbPassword, smtpPassword);
+    }
+
+    public StackSecrets withSmtpPassword(String password) {
+        return new StackSecrets(s3AccessKey, s3SecretKey, grafanaAdminPassword, dingtalkRobotUrl, wechatRobotUrl, influxdbPassword, password);
     }
 
     private static String random(SecureRandom random, int length) {

@@ -137,5 +137,12 @@ class UninstallExportTest {
         assertThat(new Planner(kube.client()).plan(StackRenderer.render(p, again)).empty()).isTrue();
         assertThat(state.parameters("elsewhere")).isEmpty();
         assertThat(first.toString()).doesNotContain(first.s3SecretKey());
+
+        // A typed secret (the SMTP password) is read back from the cluster too, so an upgrade does not lose it.
+        StackParameters mail = p.with(Map.of("emailTo", "oncall@corp.example", "smtpSmarthost", "smtp.corp.example:587",
+                "smtpFrom", "alerts@corp.example", "smtpUsername", "alerts"));
+        new Applier(kube.client()).apply(new Planner(kube.client()).plan(StackRenderer.render(mail, first.withSmtpPassword("smtp-pw-2"))), s -> { });
+        assertThat(state.generatedSecrets("monitoring").smtpPassword()).isEqualTo("smtp-pw-2");
+        assertThat(state.secretsFor("monitoring", StackSecrets.generate(new SecureRandom())).smtpPassword()).isEqualTo("smtp-pw-2");
     }
 }

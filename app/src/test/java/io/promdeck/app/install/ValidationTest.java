@@ -79,4 +79,25 @@ class ValidationTest {
             assertThat(r.detail()).contains("grafana-admin/password", "dingtalk-config", "thanos-objstore");
         });
     }
+
+    @Test
+    void anEmailReceiverPassesAmtoolAndItsPasswordStaysInTheSecret() throws Exception {
+        StackParameters p = StackRendererTest.params().with(Map.of("emailTo", "oncall@corp.example", "smtpSmarthost", "smtp.corp.example:587",
+                "smtpFrom", "alerts@corp.example", "smtpUsername", "alerts"));
+        RenderedStack stack = StackRenderer.render(p, new StackSecrets("AKIDTEST", "secret/key+1", "grafana-pw", "", "", "", "smtp-pw-1"));
+
+        var config = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(stack.configFiles().get("alertmanager.yml"));
+        assertThat(config.at("/global/smtp_smarthost").asText()).isEqualTo("smtp.corp.example:587");
+        assertThat(config.at("/global/smtp_auth_password").asText()).isEqualTo("smtp-pw-1");
+        assertThat(config.at("/receivers/0/email_configs/0/to").asText()).isEqualTo("oncall@corp.example");
+        assertThat(config.at("/receivers/0/webhook_configs/0/url").asText()).startsWith("https://hooks.example/alert");
+        assertThat(tools().check(stack)).filteredOn(r -> r.name().equals("amtool check-config")).singleElement()
+                .satisfies(r -> assertThat(r.status()).as(r.detail()).isEqualTo(CheckResult.Status.PASSED));
+        assertThat(Exporter.maskValue("alertmanager.yml", stack.configFiles().get("alertmanager.yml"))).doesNotContain("smtp-pw-1")
+                .contains("smtp_smarthost: smtp.corp.example:587");
+        assertThat(ParameterCheck.problems(p.with(Map.of("emailTo", "oncall", "smtpSmarthost", "smtp.corp.example"))))
+                .extracting(ParameterProblem::field).containsExactlyInAnyOrder("emailTo", "smtpSmarthost");
+        // E-mail alone is somewhere to send alerts.
+        assertThat(ParameterCheck.problems(p.with(Map.of("webhookUrl", "")))).isEmpty();
+    }
 }

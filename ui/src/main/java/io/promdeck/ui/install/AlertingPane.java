@@ -20,6 +20,12 @@ final class AlertingPane {
         form.text("group-wait", Parameter.GROUP_WAIT);
         form.text("group-interval", Parameter.GROUP_INTERVAL);
         form.text("repeat-interval", Parameter.REPEAT_INTERVAL);
+        form.text("email-to", Parameter.EMAIL_TO).setPromptText("oncall@corp.example, … (optional)");
+        javafx.beans.binding.BooleanBinding noEmail = fields.text(Parameter.EMAIL_TO).isEmpty();
+        form.text("smtp-smarthost", Parameter.SMTP_SMARTHOST).disableProperty().bind(noEmail);
+        form.text("smtp-from", Parameter.SMTP_FROM).disableProperty().bind(noEmail);
+        form.text("smtp-username", Parameter.SMTP_USERNAME).disableProperty().bind(noEmail);
+        form.text("smtp-password", Parameter.SMTP_PASSWORD).disableProperty().bind(noEmail);
         form.flag("dingtalk", Parameter.DINGTALK, "Also notify a DingTalk robot (bridge: prometheus-webhook-dingtalk)");
         form.text("dingtalk-url", Parameter.DINGTALK_ROBOT_URL).disableProperty().bind(fields.flag(Parameter.DINGTALK).not());
         form.flag("wechat", Parameter.WECHAT, "Also notify a WeChat Work robot (needs a bridge image)");
