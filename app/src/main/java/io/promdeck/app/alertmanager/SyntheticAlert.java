@@ -65,7 +65,7 @@ public final class SyntheticAlert {
     public Outcome send(String integration, java.util.Map<String, String> labels, Duration wait, BooleanSupplier cancelled,
             Consumer<String> progress) throws InterruptedException {
         long started = System.nanoTime();
-        double[] before = counters(integration);
+        double[][] before = counters(integration);
         String id = UUID.randomUUID().toString().substring(0, 8);
         Instant now = clock.instant();
         String firing = alert(id, labels, now, now.plus(Duration.ofMinutes(10)));
@@ -88,9 +88,22 @@ public final class SyntheticAlert {
             long deadline = started + wait.toNanos();
             while (System.nanoTime() < deadline && !cancelled.getAsBoolean()) {
                 sleeper.sleep(Duration.ofSeconds(1));
-                double[] after = counters(integration);
-                double requests = after[0] - before[0];
-                double failed = after[1] - before[1];
+                double[][] after = counters(integration);
+                double requests = 0;
+                double failed = 0;
+                for (int i = 0; i < after.length; i++) {
+                    if (after[i] == null) {
+                        continue;
+                    }
+                    if (before[i] == null) {
+                        // Unreadable when the test began: its counters from now on are the baseline. Counting them from
+                        // zero would take the peer's whole history for fresh deliveries.
+                        before[i] = after[i];
+                        continue;
+                    }
+                    requests += after[i][0] - before[i][0];
+                    failed += after[i][1] - before[i][1];
+                }
                 double succeeded = requests - failed;
                 if (succeeded > 0) {
                     return new Outcome(Verdict.DELIVERED, "Delivered: Alertmanager sent the test alert through " + integration + " in "
@@ -116,16 +129,19 @@ public final class SyntheticAlert {
         }
     }
 
-    /** Sum over the peers of {requests, failed requests} for the integration; unreadable peers count as 0. */
-    private double[] counters(String integration) {
-        double[] sums = new double[2];
-        for (AlertmanagerClient peer : peers) {
-            if (peer.metrics() instanceof CallResult.Ok<String> ok) {
-                sums[0] += counter(ok.value(), "alertmanager_notification_requests_total", integration);
-                sums[1] += counter(ok.value(), "alertmanager_notification_requests_failed_total", integration);
+    /**
+     * Per peer, {requests, failed requests} for the integration; null for a peer whose metrics could not be read
+     * (compared only with its own readings, never as zero).
+     */
+    private double[][] counters(String integration) {
+        double[][] perPeer = new double[peers.size()][];
+        for (int i = 0; i < peers.size(); i++) {
+            if (peers.get(i).metrics() instanceof CallResult.Ok<String> ok) {
+                perPeer[i] = new double[] {counter(ok.value(), "alertmanager_notification_requests_total", integration),
+                        counter(ok.value(), "alertmanager_notification_requests_failed_total", integration)};
             }
         }
-        return sums;
+        return perPeer;
     }
 
     /** Sums every series of {@code metric} whose {@code integration} label is {@code integration} in a text exposition. */

@@ -80,6 +80,38 @@ class SyntheticAlertLabIT {
         assertThat(outcome.sentence()).contains("No slack notification within 4 s");
     }
 
+    @Test
+    @Order(4)
+    void aPeerWhoseCountersCouldNotBeReadAtFirstIsNotTakenForFreshDeliveries() throws Exception {
+        // Every peer's /metrics fails when the test alert goes out, then answers: their whole history (the delivery of
+        // test 1 among it) must not count as deliveries of this alert, which the broken webhook refuses.
+        WEBHOOK.answer("/hook", TestHttpServer.Reply.of(500, "text/plain", "receiver broken"));
+        List<io.promdeck.testing.FaultProxy> proxies = LAB.lab().alertmanagers().stream()
+                .map(peer -> new io.promdeck.testing.FaultProxy(peer.url())
+                        .fault("/metrics", new io.promdeck.testing.FaultProxy.Fault.Answer(503, "text/plain", "busy"))).toList();
+        try {
+            List<AlertmanagerClient> peers = proxies.stream().map(proxy -> new AlertmanagerClient(new io.promdeck.app.http.ComponentApi(
+                    new io.promdeck.app.http.DirectTransport(LAB.lab().http(), proxy.url())))).toList();
+            java.util.concurrent.CompletableFuture<SyntheticAlert.Outcome> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new SyntheticAlert(peers, Clock.systemUTC()).send("webhook", Map.of("cluster", "lab"), Duration.ofSeconds(60),
+                            () -> false, s -> { });
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            io.promdeck.testing.Await.until(Duration.ofSeconds(20), "the first counter reads (refused)",
+                    () -> proxies.stream().allMatch(proxy -> proxy.count("/metrics") >= 1));
+            proxies.forEach(io.promdeck.testing.FaultProxy::heal);
+
+            SyntheticAlert.Outcome result = outcome.get(90, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(result.verdict()).as(result.sentence()).isEqualTo(SyntheticAlert.Verdict.FAILED);
+        } finally {
+            proxies.forEach(io.promdeck.testing.FaultProxy::close);
+        }
+    }
+
     private static int hooksWith(String text) {
         return (int) WEBHOOK.received("/hook").stream().filter(r -> r.body().contains(text)).count();
     }
