@@ -35,7 +35,10 @@ final class InstallPane {
                 ProgressBar bar = new ProgressBar(w.desired() == 0 ? 0 : (double) w.ready() / w.desired());
                 bar.setId("wizard-progress-" + w.name());
                 bar.setPrefWidth(260);
-                Label count = new Label(w.ready() + "/" + w.desired() + (w.done() ? "  ready" : ""));
+                // Old pods still ready right after an update are not a finished rollout: say what is still pending.
+                String pending = !w.current() ? "  not yet seen by its controller"
+                        : w.updated() < w.desired() ? "  " + w.updated() + " of " + w.desired() + " updated" : "";
+                Label count = new Label(w.ready() + "/" + w.desired() + (w.done() ? "  ready" : pending));
                 HBox row = new HBox(10, name, bar, count);
                 row.setAlignment(Pos.CENTER_LEFT);
                 rows.getChildren().add(row);
