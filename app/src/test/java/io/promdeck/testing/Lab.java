@@ -131,14 +131,20 @@ public final class Lab implements AutoCloseable {
                 Path home = Files.createDirectories(dir.resolve(topology.prometheusName(i)));
                 Path config = Files.writeString(home.resolve("prometheus.yml"),
                         options.prometheusConfig().apply(topology, i).replace(LabConfigs.RULES_FILE, rules.toString()));
+                List<String> extra = options.prometheusExtraFlags().apply(i);
+                boolean agent = extra.contains("--enable-feature=agent");
                 List<String> command = new ArrayList<>(List.of(prometheusBinary.toString(),
                         "--config.file=" + config,
-                        "--storage.tsdb.path=" + home.resolve("data"),
+                        (agent ? "--storage.agent.path=" : "--storage.tsdb.path=") + home.resolve("data"),
                         "--web.listen-address=127.0.0.1:" + promPorts.get(i),
                         "--web.enable-lifecycle",
-                        "--rules.alert.resend-delay=2s",
                         "--log.level=info"));
+                if (!agent) {
+                    // Agents evaluate no rules: Prometheus refuses the flag in agent mode.
+                    command.add("--rules.alert.resend-delay=2s");
+                }
                 command.addAll(options.prometheusFlags());
+                command.addAll(extra);
                 SandboxProcess process = new SandboxProcess(topology.prometheusName(i), command, home, options.prometheusEnvironment().apply(i));
                 replicas.add(new PrometheusReplica(process, promPorts.get(i), config, http));
             }

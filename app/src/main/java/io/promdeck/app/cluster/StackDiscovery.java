@@ -74,14 +74,14 @@ public final class StackDiscovery {
                     pod.getMetadata().getName(), namespace, component, rule,
                     port != null ? port : httpPort(pod, component), ready(pod),
                     pod.getStatus() == null ? null : pod.getStatus().getPodIP(),
-                    pod.getSpec() == null ? null : pod.getSpec().getNodeName(), owner));
+                    pod.getSpec() == null ? null : pod.getSpec().getNodeName(), owner, labels));
             if (component == Component.PROMETHEUS) {
                 Integer sidecar = sidecarPort(pod);
                 if (sidecar != null) {
                     found.computeIfAbsent(Component.THANOS_SIDECAR, k -> new ArrayList<>()).add(new DiscoveredPod(
                             pod.getMetadata().getName(), namespace, Component.THANOS_SIDECAR, "the Thanos sidecar container of " + rule, sidecar,
                             ready(pod), pod.getStatus() == null ? null : pod.getStatus().getPodIP(),
-                            pod.getSpec() == null ? null : pod.getSpec().getNodeName(), owner));
+                            pod.getSpec() == null ? null : pod.getSpec().getNodeName(), owner, labels));
                 }
             }
         }

@@ -19,6 +19,11 @@ public record CheckResult(String name, Status status, String detail) {
         return new CheckResult(name, Status.SKIPPED, detail);
     }
 
+    /** The same result under another name (one check run per shard: "promdeck check config (prometheus-shard-1)"). */
+    public CheckResult named(String newName) {
+        return new CheckResult(newName, status, detail);
+    }
+
     public boolean failed() {
         return status == Status.FAILED;
     }

@@ -31,6 +31,73 @@ final class ConfigFiles {
         return write(prometheusTree(p, values));
     }
 
+    /** The configuration of shard {@code shard} of the cluster install (the unsharded one when there is one shard). */
+    static String prometheus(StackParameters p, Map<String, String> values, int shard) {
+        ObjectNode root = prometheusTree(p, values);
+        if (p.prometheusShards() > 1) {
+            ((ObjectNode) root.path("global").path("external_labels")).put(SHARD_LABEL, String.valueOf(shard));
+            shard(root, shard, p.prometheusShards());
+        }
+        return write(root);
+    }
+
+    /** The external label naming a Prometheus' shard (seeds 001/002); Thanos Query keeps it, so the shards stay apart. */
+    static final String SHARD_LABEL = "shard";
+
+    /**
+     * Keeps shard {@code shard} of {@code shards} of every scrape job's targets: hashmod of the target's address and
+     * metrics path (jobs that reach every node through the API server's proxy share one address), then keep. Each
+     * target lands in exactly one shard; both replicas of a shard keep the same ones.
+     */
+    static void shard(ObjectNode root, int shard, int shards) {
+        for (JsonNode job : root.path("scrape_configs")) {
+            ObjectNode scrape = (ObjectNode) job;
+            ArrayNode relabel = scrape.has("relabel_configs") ? (ArrayNode) scrape.get("relabel_configs") : scrape.putArray("relabel_configs");
+            ObjectNode hash = relabel.addObject();
+            hash.putArray("source_labels").add("__address__").add("__metrics_path__");
+            hash.put("modulus", shards).put("target_label", "__tmp_hash").put("action", "hashmod");
+            ObjectNode keep = relabel.addObject();
+            keep.putArray("source_labels").add("__tmp_hash");
+            keep.put("regex", "^" + shard + "$").put("action", "keep");
+        }
+    }
+
+    /** Agent mode: no local TSDB to query or alert from, so no rules, no alerting, no evaluation interval. */
+    static void agent(ObjectNode root) {
+        root.remove("alerting");
+        root.remove("rule_files");
+        ((ObjectNode) root.path("global")).remove("evaluation_interval");
+    }
+
+    /** Appends the operator's remote-write targets, each with its credentials read from the mounted Secret. */
+    static void remoteWrite(ObjectNode root, List<RemoteWriteTarget> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        ArrayNode write = root.has("remote_write") ? (ArrayNode) root.get("remote_write") : root.putArray("remote_write");
+        for (RemoteWriteTarget target : targets) {
+            ObjectNode entry = write.addObject().put("url", target.url()).put("name", target.name());
+            switch (target.auth()) {
+                case BASIC -> entry.putObject("basic_auth").put("username", target.user()).put("password_file", target.credentialsFile());
+                case BEARER -> entry.putObject("authorization").put("type", "Bearer").put("credentials_file", target.credentialsFile());
+                case NONE -> {
+                }
+            }
+            if (target.maxShards() != null || target.capacity() != null || target.maxSamplesPerSend() != null) {
+                ObjectNode queue = entry.putObject("queue_config");
+                if (target.capacity() != null) {
+                    queue.put("capacity", target.capacity());
+                }
+                if (target.maxShards() != null) {
+                    queue.put("max_shards", target.maxShards());
+                }
+                if (target.maxSamplesPerSend() != null) {
+                    queue.put("max_samples_per_send", target.maxSamplesPerSend());
+                }
+            }
+        }
+    }
+
     /** The Prometheus configuration as a tree, for the topologies that build on it ({@link StaticConfigs}). */
     static ObjectNode prometheusTree(StackParameters p, Map<String, String> values) {
         ObjectNode root = NODES.objectNode();
@@ -60,6 +127,10 @@ final class ConfigFiles {
                     + ":8086/api/v1/prom/read?db=prometheus");
             read.putObject("basic_auth").put("username", INFLUXDB_USER).put("password_file", INFLUXDB_SECRET_DIR + "/password");
         }
+        remoteWrite(root, p.remoteWrite());
+        if (p.agents()) {
+            agent(root);
+        }
         return root;
     }
 
@@ -76,7 +147,12 @@ final class ConfigFiles {
 
     private static JsonNode scrapeConfigs(StackParameters p, Map<String, String> values) {
         if (p.targets().mode() == StackParameters.Targets.Mode.KUBERNETES) {
-            return parse(TemplateRenderer.render(Manifests.read("config/scrape-kubernetes.yml"), values, "config/scrape-kubernetes.yml"));
+            ArrayNode jobs = (ArrayNode) parse(TemplateRenderer.render(Manifests.read("config/scrape-kubernetes.yml"), values,
+                    "config/scrape-kubernetes.yml"));
+            if (!p.etcdCertsSecret().isEmpty()) {
+                jobs.addAll((ArrayNode) parse(Manifests.read("config/scrape-etcd.yml")));
+            }
+            return jobs;
         }
         ArrayNode jobs = NODES.arrayNode();
         ArrayNode prometheus = jobs.addObject().put("job_name", "prometheus").putArray("static_configs").addObject().putArray("targets");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,22 +28,49 @@ public final class HaInvariants {
     public static List<CheckResult> check(RenderedStack stack) {
         StackParameters p = stack.parameters();
         List<CheckResult> results = new ArrayList<>();
-        JsonNode prometheus = yaml(stack.configFiles().get("prometheus.yml"));
-        Optional<StatefulSet> prometheusSts = stack.find("StatefulSet", "prometheus").map(o -> (StatefulSet) o.object());
-        List<String> args = prometheusSts.map(s -> s.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).orElse(List.of());
+        Map<String, String> configs = stack.prometheusConfigs();
+        String firstSet = configs.keySet().iterator().next();
+        JsonNode prometheus = yaml(configs.get(firstSet));
+        Optional<StatefulSet> prometheusSts = stack.find("StatefulSet", firstSet).map(o -> (StatefulSet) o.object());
+        List<String> args = prometheusSts.map(s -> PrometheusShapes.prometheusContainer(s.getSpec().getTemplate().getSpec()).getArgs())
+                .orElse(List.of());
 
-        String replicaValue = prometheus.at("/global/external_labels/" + p.replicaLabel()).asText("");
-        boolean perPod = replicaValue.contains("${POD_NAME}") && args.contains("--enable-feature=expand-external-labels");
-        results.add(result("replica label distinct per pod", perPod,
-                "external label '" + p.replicaLabel() + "' = " + replicaValue + " expanded from the pod name",
-                "the replica external label must come from the pod name (${POD_NAME} with expand-external-labels)"));
-
-        boolean dropped = false;
-        for (JsonNode relabel : prometheus.at("/alerting/alert_relabel_configs")) {
-            dropped |= "labeldrop".equals(relabel.path("action").asText()) && p.replicaLabel().equals(relabel.path("regex").asText());
+        List<String> notPerPod = new ArrayList<>();
+        String replicaValue = "";
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            replicaValue = yaml(config.getValue()).at("/global/external_labels/" + p.replicaLabel()).asText("");
+            List<String> setArgs = containerArgs(stack, "StatefulSet", config.getKey());
+            if (!replicaValue.contains("${POD_NAME}") || !setArgs.contains("--enable-feature=expand-external-labels")) {
+                notPerPod.add(config.getKey());
+            }
         }
-        results.add(result("replica label dropped on alerts", dropped, "alert_relabel_configs labeldrop " + p.replicaLabel(),
-                "without labeldrop, Alertmanager sees two different alerts and notifies twice"));
+        results.add(result("replica label distinct per pod", notPerPod.isEmpty(),
+                "external label '" + p.replicaLabel() + "' = " + replicaValue + " expanded from the pod name",
+                "the replica external label must come from the pod name (${POD_NAME} with expand-external-labels): " + notPerPod));
+
+        if (p.agents()) {
+            results.add(CheckResult.skipped("replica label dropped on alerts", "agents send no alerts; the receiver's ruler does"));
+        } else {
+            boolean dropped = true;
+            for (String config : configs.values()) {
+                boolean here = false;
+                for (JsonNode relabel : yaml(config).at("/alerting/alert_relabel_configs")) {
+                    here |= "labeldrop".equals(relabel.path("action").asText()) && p.replicaLabel().equals(relabel.path("regex").asText());
+                }
+                dropped &= here;
+            }
+            results.add(result("replica label dropped on alerts", dropped, "alert_relabel_configs labeldrop " + p.replicaLabel(),
+                    "without labeldrop, Alertmanager sees two different alerts and notifies twice"));
+        }
+        if (p.prometheusShards() > 1) {
+            results.add(shardsSplitTargets(stack, configs));
+        }
+        if (p.agents()) {
+            results.add(agentsWrite(stack, configs));
+        }
+        if (!p.remoteWrite().isEmpty()) {
+            results.add(remoteWriteCredentials(stack, configs));
+        }
 
         if (p.backend().thanos()) {
             String queryLabel = stack.find("Deployment", "thanos-query").map(o -> ((Deployment) o.object()).getSpec().getTemplate()
@@ -115,6 +143,98 @@ public final class HaInvariants {
         results.add(result("no secret at a default value", defaulted.isEmpty(), "generated or operator-given values",
                 "secrets left at a default or empty value: " + defaulted));
         return results;
+    }
+
+    /**
+     * Hashmod sharding: every shard's configuration carries its own {@code shard} external label and keeps residue i of
+     * N in every job (so each target is scraped by exactly one shard pair), each shard is an HA pair with its own
+     * budget, and Thanos Query discovers every shard's sidecars (the headless Service does not select by shard).
+     */
+    private static CheckResult shardsSplitTargets(RenderedStack stack, Map<String, String> configs) {
+        StackParameters p = stack.parameters();
+        List<String> wrong = new ArrayList<>();
+        int shard = 0;
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            JsonNode root = yaml(config.getValue());
+            if (!String.valueOf(shard).equals(root.at("/global/external_labels/" + ConfigFiles.SHARD_LABEL).asText())) {
+                wrong.add(config.getKey() + ": external label shard is not " + shard);
+            }
+            for (JsonNode job : root.path("scrape_configs")) {
+                boolean hashed = false;
+                boolean kept = false;
+                for (JsonNode relabel : job.path("relabel_configs")) {
+                    hashed |= "hashmod".equals(relabel.path("action").asText()) && relabel.path("modulus").asInt() == p.prometheusShards();
+                    kept |= hashed && "keep".equals(relabel.path("action").asText()) && ("^" + shard + "$").equals(relabel.path("regex").asText());
+                }
+                if (!kept) {
+                    wrong.add(config.getKey() + ": job " + job.path("job_name").asText() + " does not keep only shard " + shard);
+                }
+            }
+            int replicas = stack.find("StatefulSet", config.getKey()).map(o -> ((StatefulSet) o.object()).getSpec().getReplicas()).orElse(0);
+            if (replicas < 2) {
+                wrong.add(config.getKey() + ": " + replicas + " replicas (a shard is an HA pair)");
+            }
+            shard++;
+        }
+        stack.find("Service", "prometheus-headless").ifPresent(o -> {
+            var selector = ((io.fabric8.kubernetes.api.model.Service) o.object()).getSpec().getSelector();
+            if (selector.containsKey(PrometheusShapes.SHARD)) {
+                wrong.add("prometheus-headless selects one shard only: Thanos Query would not see the others");
+            }
+        });
+        return result("each target in exactly one shard pair", wrong.isEmpty(),
+                p.prometheusShards() + " shards × " + p.prometheusReplicas() + " replicas, hashmod " + p.prometheusShards()
+                        + " on every job, Query over all shards", String.join("; ", wrong));
+    }
+
+    /** Agent mode: every Prometheus runs as an agent without a sidecar or rules and writes to each named receiver. */
+    private static CheckResult agentsWrite(RenderedStack stack, Map<String, String> configs) {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            List<String> agentArgs = containerArgs(stack, "StatefulSet", config.getKey());
+            if (!agentArgs.contains("--enable-feature=agent")) {
+                wrong.add(config.getKey() + " does not run with --enable-feature=agent");
+            }
+            boolean sidecar = stack.find("StatefulSet", config.getKey()).flatMap(o -> StackRenderer.podSpec(o.object()))
+                    .map(spec -> spec.getContainers().stream().anyMatch(c -> c.getName().equals("thanos-sidecar"))).orElse(false);
+            if (sidecar) {
+                wrong.add(config.getKey() + " has a Thanos sidecar (agents cut no blocks)");
+            }
+            JsonNode root = yaml(config.getValue());
+            if (root.has("rule_files") || root.has("alerting")) {
+                wrong.add(config.getKey() + " has rules or alerting (agents evaluate none)");
+            }
+            java.util.Set<String> urls = new java.util.HashSet<>();
+            root.path("remote_write").forEach(w -> urls.add(w.path("url").asText()));
+            stack.parameters().remoteWrite().stream().filter(t -> !urls.contains(t.url()))
+                    .forEach(t -> wrong.add(config.getKey() + " does not write to " + t.name()));
+        }
+        return result("agents write to the receiver", wrong.isEmpty(), "every Prometheus an agent writing to "
+                + String.join(", ", stack.parameters().remoteWrite().stream().map(RemoteWriteTarget::name).toList())
+                + "; both replicas write, so the receiver holds both (keep the replica label to tell them apart, or deduplicate there)",
+                String.join("; ", wrong));
+    }
+
+    /** Each remote-write target's credentials come from its Secret, mounted where the configuration reads them; never inline. */
+    private static CheckResult remoteWriteCredentials(RenderedStack stack, Map<String, String> configs) {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            List<String> mounts = stack.find("StatefulSet", config.getKey()).flatMap(o -> StackRenderer.podSpec(o.object()))
+                    .map(spec -> PrometheusShapes.prometheusContainer(spec).getVolumeMounts().stream()
+                            .map(io.fabric8.kubernetes.api.model.VolumeMount::getMountPath).toList()).orElse(List.of());
+            for (JsonNode write : yaml(config.getValue()).path("remote_write")) {
+                if (write.at("/basic_auth/password").isTextual() || write.at("/authorization/credentials").isTextual()) {
+                    wrong.add(config.getKey() + ": " + write.path("name").asText() + " has an inline credential");
+                }
+            }
+            for (RemoteWriteTarget target : stack.parameters().remoteWrite()) {
+                if (!target.secret().isEmpty() && !mounts.contains(RemoteWriteTarget.SECRET_DIR + "/" + target.secret())) {
+                    wrong.add(config.getKey() + ": Secret " + target.secret() + " of " + target.name() + " is not mounted");
+                }
+            }
+        }
+        return result("remote-write credentials from Secrets", wrong.isEmpty(), "read from the mounted Secrets as files",
+                String.join("; ", wrong));
     }
 
     private static List<String> containerArgs(RenderedStack stack, String kind, String name) {

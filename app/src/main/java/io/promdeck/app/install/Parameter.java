@@ -17,6 +17,7 @@ public enum Parameter {
     CLUSTER_DOMAIN("clusterDomain", Section.TARGET, Kind.TEXT, "Cluster DNS domain"),
 
     PROMETHEUS_REPLICAS("prometheusReplicas", Section.COMPONENTS, Kind.NUMBER, "Prometheus replicas"),
+    PROMETHEUS_SHARDS("prometheusShards", Section.COMPONENTS, Kind.NUMBER, "Shards (hashmod)"),
     REPLICA_LABEL("replicaLabel", Section.COMPONENTS, Kind.TEXT, "Replica label name"),
     SCRAPE_INTERVAL("scrapeInterval", Section.COMPONENTS, Kind.TEXT, "Scrape interval"),
     EVALUATION_INTERVAL("evaluationInterval", Section.COMPONENTS, Kind.TEXT, "Evaluation interval"),
@@ -32,6 +33,7 @@ public enum Parameter {
     KUBE_STATE_METRICS("kubeStateMetrics", Section.COMPONENTS, Kind.SWITCH, "kube-state-metrics"),
     NETWORK_POLICIES("networkPolicies", Section.COMPONENTS, Kind.SWITCH, "NetworkPolicies"),
     API_SERVER_CIDR("apiServerCidr", Section.COMPONENTS, Kind.TEXT, "API server addresses (CIDR)"),
+    ETCD_CERTS_SECRET("etcdCertsSecret", Section.COMPONENTS, Kind.TEXT, "etcd client certificates (Secret)"),
 
     BACKEND("backend", Section.STORAGE, Kind.CHOICE, "Long-term storage"),
     PROMETHEUS_RETENTION("prometheusRetention", Section.STORAGE, Kind.TEXT, "Prometheus local retention"),
@@ -49,6 +51,7 @@ public enum Parameter {
     S3_ENDPOINT("s3Endpoint", Section.STORAGE, Kind.TEXT, "S3 endpoint"),
     S3_REGION("s3Region", Section.STORAGE, Kind.TEXT, "S3 region"),
     S3_INSECURE("s3Insecure", Section.STORAGE, Kind.SWITCH, "Plain HTTP to S3"),
+    REMOTE_WRITE("remoteWrite", Section.STORAGE, Kind.LINES, "Remote-write targets"),
     S3_ACCESS_KEY("s3AccessKey", Section.STORAGE, Kind.SECRET, "S3 access key"),
     S3_SECRET_KEY("s3SecretKey", Section.STORAGE, Kind.SECRET, "S3 secret key"),
 
@@ -79,9 +82,12 @@ public enum Parameter {
         TARGET, COMPONENTS, STORAGE, ALERTING, IMAGES, HIDDEN
     }
 
-    /** How a value is typed: text, a whole number, on/off, one of a set, a list, or a secret (text never stored). */
+    /**
+     * How a value is typed: text, a whole number, on/off, one of a set, a list (comma-separated), lines (one item per
+     * line, items with spaces in them), or a secret (text never stored).
+     */
     public enum Kind {
-        TEXT, NUMBER, SWITCH, CHOICE, LIST, SECRET
+        TEXT, NUMBER, SWITCH, CHOICE, LIST, LINES, SECRET
     }
 
     private final String key;

@@ -45,6 +45,33 @@ public final class ParameterCheck {
         atLeast(problems, Parameter.ALERTMANAGER_REPLICAS, p.alertmanagerReplicas(), 2, "a gossip cluster needs at least 2 Alertmanagers (3 recommended)");
         atLeast(problems, Parameter.THANOS_QUERY_REPLICAS, p.thanosQueryReplicas(), 1, "Thanos Query needs at least 1 replica");
         atLeast(problems, Parameter.THANOS_STORE_REPLICAS, p.thanosStoreReplicas(), 1, "the Store Gateway needs at least 1 replica");
+        if (p.prometheusShards() < 1 || p.prometheusShards() > 16) {
+            problems.add(new ParameterProblem(Parameter.PROMETHEUS_SHARDS, "between 1 (no sharding) and 16 shards"));
+        } else if (p.prometheusShards() > 1 && p.backend() == Backend.INFLUXDB) {
+            problems.add(new ParameterProblem(Parameter.PROMETHEUS_SHARDS,
+                    "shards are queried as a whole through Thanos Query (or written by agents to one receiver): choose a Thanos backend or agent mode"));
+        }
+        if (p.backend() == Backend.AGENT) {
+            if (p.remoteWrite().isEmpty()) {
+                problems.add(new ParameterProblem(Parameter.REMOTE_WRITE,
+                        "agents keep no data: name the receiver they write to, e.g. http://greptimedb-frontend.db:4000/v1/prometheus/write?db=public"));
+            }
+            if (p.grafana()) {
+                // Said at the backend, where the choice is made; Grafana's switch is a step earlier.
+                problems.add(new ParameterProblem(Parameter.BACKEND, "agents answer no queries, so the bundled Grafana would have no data "
+                        + "source: turn Grafana off (Components) and point a Grafana at the receiver"));
+            }
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RemoteWriteTarget target : p.remoteWrite()) {
+            if (!names.add(target.name())) {
+                problems.add(new ParameterProblem(Parameter.REMOTE_WRITE, "the name '" + target.name() + "' is used by two targets"));
+            }
+            url(problems, Parameter.REMOTE_WRITE, target.url());
+        }
+        if (!p.etcdCertsSecret().isEmpty() && !DNS_SUBDOMAIN.matcher(p.etcdCertsSecret()).matches()) {
+            problems.add(new ParameterProblem(Parameter.ETCD_CERTS_SECRET, "'" + p.etcdCertsSecret() + "' is not a Secret name"));
+        }
         if (!p.apiServerCidr().isEmpty() && !CIDR.matcher(p.apiServerCidr()).matches()) {
             problems.add(new ParameterProblem(Parameter.API_SERVER_CIDR, "'" + p.apiServerCidr() + "' is not a CIDR such as 10.0.0.0/24"));
         }

@@ -65,14 +65,15 @@ public final class ParameterFile {
                 continue;
             }
             JsonNode value = field.getValue();
-            if (value.isArray() && parameter.get().kind() == Parameter.Kind.LIST) {
+            Parameter.Kind kind = parameter.get().kind();
+            if (value.isArray() && (kind == Parameter.Kind.LIST || kind == Parameter.Kind.LINES)) {
                 List<String> items = new ArrayList<>();
                 value.forEach(item -> items.add(item.asText()));
-                values.put(parameter.get(), String.join(", ", items));
+                values.put(parameter.get(), String.join(kind == Parameter.Kind.LINES ? "\n" : ", ", items));
             } else if (value.isValueNode()) {
                 values.put(parameter.get(), value.isNull() ? "" : value.asText());
             } else {
-                problems.add(field.getKey() + ": expected a single value" + (parameter.get().kind() == Parameter.Kind.LIST ? " or a list" : ""));
+                problems.add(field.getKey() + ": expected a single value" + (kind == Parameter.Kind.LIST || kind == Parameter.Kind.LINES ? " or a list" : ""));
             }
         }
         List<String> secrets = values.keySet().stream().filter(p -> p.kind() == Parameter.Kind.SECRET && !values.get(p).isBlank())

@@ -1,5 +1,6 @@
 package io.promdeck.app.install;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -90,6 +91,9 @@ public final class ParameterForm {
         v.put(Parameter.WECHAT_IMAGE, p.wechatImage());
         v.put(Parameter.REGISTRY_MIRROR, p.registryMirror());
         v.put(Parameter.IMAGE_PULL_SECRETS, String.join(", ", p.imagePullSecrets()));
+        v.put(Parameter.PROMETHEUS_SHARDS, p.prometheusShards());
+        v.put(Parameter.ETCD_CERTS_SECRET, p.etcdCertsSecret());
+        v.put(Parameter.REMOTE_WRITE, String.join("\n", p.remoteWrite().stream().map(RemoteWriteTarget::toLine).toList()));
         v.put(Parameter.TARGETS, "");
         v.forEach((parameter, value) -> values.put(parameter, value == null ? "" : String.valueOf(value)));
     }
@@ -138,7 +142,9 @@ public final class ParameterForm {
                 on(Parameter.GRAFANA), text(Parameter.GRAFANA_VOLUME), on(Parameter.NODE_EXPORTER), on(Parameter.KUBE_STATE_METRICS),
                 text(Parameter.STORAGE_CLASS), text(Parameter.REGISTRY_MIRROR), list(Parameter.IMAGE_PULL_SECRETS),
                 text(Parameter.CLUSTER_DOMAIN), on(Parameter.NETWORK_POLICIES), text(Parameter.API_SERVER_CIDR),
-                text(Parameter.EMAIL_TO), text(Parameter.SMTP_SMARTHOST), text(Parameter.SMTP_FROM), text(Parameter.SMTP_USERNAME), base.targets());
+                text(Parameter.EMAIL_TO), text(Parameter.SMTP_SMARTHOST), text(Parameter.SMTP_FROM), text(Parameter.SMTP_USERNAME),
+                number(Parameter.PROMETHEUS_SHARDS, base.prometheusShards()), text(Parameter.ETCD_CERTS_SECRET),
+                RemoteWriteTarget.parseAll(get(Parameter.REMOTE_WRITE), new ArrayList<>()), base.targets());
     }
 
     /** What the operator typed into secret fields (those of a component that is off stay empty). */
@@ -152,8 +158,8 @@ public final class ParameterForm {
     /** Every problem, at most one per parameter, in the order of {@link Parameter}. */
     public Map<Parameter, String> problems() {
         Map<Parameter, String> found = new EnumMap<>(Parameter.class);
-        for (Parameter p : List.of(Parameter.PROMETHEUS_REPLICAS, Parameter.ALERTMANAGER_REPLICAS, Parameter.THANOS_QUERY_REPLICAS,
-                Parameter.THANOS_STORE_REPLICAS)) {
+        for (Parameter p : List.of(Parameter.PROMETHEUS_REPLICAS, Parameter.PROMETHEUS_SHARDS, Parameter.ALERTMANAGER_REPLICAS,
+                Parameter.THANOS_QUERY_REPLICAS, Parameter.THANOS_STORE_REPLICAS)) {
             if (!get(p).strip().matches("[0-9]{1,3}")) {
                 found.put(p, "'" + get(p).strip() + "' is not a whole number");
             }
@@ -162,6 +168,11 @@ public final class ParameterForm {
             if (p.kind() == Parameter.Kind.SWITCH && !get(p).matches("true|false")) {
                 found.put(p, "'" + get(p) + "' is neither true nor false");
             }
+        }
+        List<String> remoteWriteProblems = new ArrayList<>();
+        RemoteWriteTarget.parseAll(get(Parameter.REMOTE_WRITE), remoteWriteProblems);
+        if (!remoteWriteProblems.isEmpty()) {
+            found.put(Parameter.REMOTE_WRITE, String.join("; ", remoteWriteProblems));
         }
         Backend backend = backend();
         if (backend == null) {
@@ -188,11 +199,12 @@ public final class ParameterForm {
         if (!on(Parameter.GRAFANA)) {
             found.remove(Parameter.GRAFANA_VOLUME);
         }
-        if (backend == Backend.INFLUXDB) {
+        if (backend != null && !backend.thanos()) {
             List.of(Parameter.OBJECT_STORE_VOLUME, Parameter.THANOS_STORE_VOLUME, Parameter.THANOS_COMPACTOR_VOLUME, Parameter.BUCKET,
                     Parameter.RETENTION_RAW, Parameter.RETENTION_5M, Parameter.RETENTION_1H, Parameter.THANOS_QUERY_REPLICAS,
                     Parameter.THANOS_STORE_REPLICAS).forEach(found::remove);
-        } else {
+        }
+        if (backend != Backend.INFLUXDB) {
             found.remove(Parameter.INFLUXDB_VOLUME);
         }
         return found;

@@ -62,11 +62,25 @@ public final class Planner {
                 // PVCs made from volumeClaimTemplates are the data, not part of the rendered set: never orphans.
                 if (!rendered.contains(key(object)) && !"PersistentVolumeClaim".equals(object.getKind())) {
                     String component = object.getMetadata().getLabels().getOrDefault(StackRenderer.COMPONENT, "");
-                    items.add(new PlanItem(PlanItem.Action.ORPHANED, component, object, List.of()));
+                    items.add(new PlanItem(PlanItem.Action.ORPHANED, component, object, List.of(), PlanItem.How.IN_PLACE,
+                            orphanExplanation(object, p), List.of(), ""));
                 }
             }
         }
         return new Plan(stack, items);
+    }
+
+    /** What deleting a Prometheus StatefulSet means when the stack changes shape (shards, agents). */
+    private static String orphanExplanation(HasMetadata object, StackParameters p) {
+        if (!"StatefulSet".equals(object.getKind()) || !"prometheus".equals(object.getMetadata().getLabels().get(StackRenderer.COMPONENT))) {
+            return "";
+        }
+        String name = object.getMetadata().getName();
+        return "its pods stop; their volumes (data-" + name + "-N) are kept but no longer used, and "
+                + String.join(", ", p.prometheusStatefulSets()) + " start" + (p.prometheusStatefulSets().size() == 1 ? "s" : "")
+                + " with empty local storage"
+                + (p.backend().thanos() ? " — blocks the sidecars already uploaded stay queryable through the Store Gateway, the last 2h of "
+                        + name + " do not" : " — what it kept locally is no longer queried");
     }
 
     private PlanItem update(RenderedObject o, HasMetadata live) {

@@ -25,6 +25,20 @@ public record RenderedStack(StackParameters parameters, List<RenderedObject> obj
         return objects.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst();
     }
 
+    /** The key of a Prometheus StatefulSet's configuration in {@link #configFiles}: "prometheus.yml", "prometheus-shard-1.yml". */
+    public static String prometheusConfigKey(String statefulSet) {
+        return statefulSet + ".yml";
+    }
+
+    /** Each Prometheus StatefulSet's configuration (one per shard), in shard order. */
+    public Map<String, String> prometheusConfigs() {
+        Map<String, String> configs = new LinkedHashMap<>();
+        for (String name : parameters.prometheusStatefulSets()) {
+            configs.put(name, configFiles.get(prometheusConfigKey(name)));
+        }
+        return configs;
+    }
+
     /** Components in apply order of their first object. */
     public List<String> components() {
         List<String> names = new ArrayList<>();

@@ -63,6 +63,9 @@ public record StackParameters(
         String smtpSmarthost,
         String smtpFrom,
         String smtpUsername,
+        Integer prometheusShards,
+        String etcdCertsSecret,
+        List<RemoteWriteTarget> remoteWrite,
         Targets targets) {
 
     /** Name of the ConfigMap an install's parameters live in. */
@@ -85,6 +88,9 @@ public record StackParameters(
         smtpSmarthost = smtpSmarthost == null ? "" : smtpSmarthost;
         smtpFrom = smtpFrom == null ? "" : smtpFrom;
         smtpUsername = smtpUsername == null ? "" : smtpUsername;
+        prometheusShards = prometheusShards == null ? 1 : prometheusShards;
+        etcdCertsSecret = etcdCertsSecret == null ? "" : etcdCertsSecret;
+        remoteWrite = remoteWrite == null ? List.of() : List.copyOf(remoteWrite);
         imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
         targets = targets == null ? Targets.kubernetes() : targets;
     }
@@ -119,7 +125,8 @@ public record StackParameters(
                 "thanos", "100Gi", "", "", false,
                 "100Gi",
                 true, "10Gi", true, true,
-                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, false, "", "", "", "", "", Targets.kubernetes());
+                "", "", List.of(), DEFAULT_CLUSTER_DOMAIN, false, "", "", "", "", "",
+                1, "", List.of(), Targets.kubernetes());
     }
 
     /** A copy with the named fields replaced (names as in this record), e.g. {@code with(Map.of("prometheusReplicas", 3))}. */
@@ -133,6 +140,19 @@ public record StackParameters(
             tree.set(change.getKey(), mapper.valueToTree(change.getValue()));
         }
         return mapper.convertValue(tree, StackParameters.class);
+    }
+
+    /** Whether the Prometheus pods run in agent mode (scrape and remote-write only). */
+    public boolean agents() {
+        return backend == Backend.AGENT;
+    }
+
+    /** The StatefulSet of each shard: "prometheus" alone, or "prometheus-shard-0" … when the targets are split. */
+    public List<String> prometheusStatefulSets() {
+        if (prometheusShards <= 1) {
+            return List.of("prometheus");
+        }
+        return java.util.stream.IntStream.range(0, prometheusShards).mapToObj(i -> "prometheus-shard-" + i).toList();
     }
 
     /** The full DNS name of a Service of the stack: {@code name.namespace.svc.clusterDomain}. */

@@ -57,20 +57,30 @@ public final class StackRenderer {
         List<RenderedObject> objects = new ArrayList<>();
         Map<String, String> configFiles = new LinkedHashMap<>();
 
-        String prometheusYml = ConfigFiles.prometheus(p, values);
         String rulesYml = ConfigFiles.stackRules(values);
         String alertmanagerYml = ConfigFiles.alertmanager(p, secrets.smtpPassword());
-        configFiles.put("prometheus.yml", prometheusYml);
-        configFiles.put("stack-rules.yml", rulesYml);
+        List<String> shards = p.prometheusStatefulSets();
+        for (int i = 0; i < shards.size(); i++) {
+            configFiles.put(RenderedStack.prometheusConfigKey(shards.get(i)), ConfigFiles.prometheus(p, values, i));
+        }
         String kubernetesRules = TemplateRenderer.render(Manifests.read("config/kubernetes-rules.yml"), values, "config/kubernetes-rules.yml");
-        configFiles.put("kubernetes-rules.yml", kubernetesRules);
+        if (!p.agents()) {
+            configFiles.put("stack-rules.yml", rulesYml);
+            configFiles.put("kubernetes-rules.yml", kubernetesRules);
+        }
         configFiles.put("alertmanager.yml", alertmanagerYml);
 
         add(objects, "namespace", template("namespace.yaml", values));
-        add(objects, "prometheus", template("prometheus.yaml", values));
-        objects.add(new RenderedObject("prometheus", configMap(p, "prometheus-config", Map.of("prometheus.yml", prometheusYml))));
-        objects.add(new RenderedObject("prometheus", configMap(p, "prometheus-rules", Map.of("stack-rules.yml", rulesYml,
-                "kubernetes-rules.yml", kubernetesRules))));
+        List<HasMetadata> prometheus = PrometheusShapes.split(template("prometheus.yaml", values), p);
+        add(objects, "prometheus", prometheus);
+        for (String name : shards) {
+            objects.add(new RenderedObject("prometheus", configMap(p, PrometheusShapes.configMapName(name),
+                    Map.of("prometheus.yml", configFiles.get(RenderedStack.prometheusConfigKey(name))))));
+        }
+        if (!p.agents()) {
+            objects.add(new RenderedObject("prometheus", configMap(p, "prometheus-rules", Map.of("stack-rules.yml", rulesYml,
+                    "kubernetes-rules.yml", kubernetesRules))));
+        }
         if (p.backend().thanos()) {
             add(objects, "thanos-query", template("thanos-query.yaml", values));
             add(objects, "thanos-store", template("thanos-store.yaml", values));
@@ -103,7 +113,8 @@ public final class StackRenderer {
             add(objects, "grafana", template("grafana.yaml", values));
             objects.add(new RenderedObject("grafana", secret(p, "grafana-admin", Map.of("password", secrets.grafanaAdminPassword()))));
             objects.add(new RenderedObject("grafana", configMap(p, "grafana-datasources", Map.of("datasources.yml", ConfigFiles.grafanaDatasources(p)))));
-            objects.add(new RenderedObject("grafana", configMap(p, "grafana-dashboards", Map.of("ha-overview.json", Manifests.read("config/ha-overview.json")))));
+            objects.add(new RenderedObject("grafana", configMap(p, "grafana-dashboards", Map.of("ha-overview.json", Manifests.read("config/ha-overview.json"),
+                    "nodes.json", Manifests.read("config/nodes.json"), "workloads.json", Manifests.read("config/workloads.json")))));
         }
         if (p.nodeExporter()) {
             add(objects, "node-exporter", template("node-exporter.yaml", values));
@@ -127,10 +138,20 @@ public final class StackRenderer {
         if (p.backend().thanos() && p.thanosRuler()) {
             queryTheRuler(objects, p);
         }
-        if (p.backend() == Backend.INFLUXDB) {
+        if (!p.backend().thanos()) {
             removeThanosSidecar(objects);
-            mountInfluxdbPassword(objects);
         }
+        if (p.backend() == Backend.INFLUXDB) {
+            mountSecret(objects, "influxdb-auth", "influxdb-auth", ConfigFiles.INFLUXDB_SECRET_DIR);
+        }
+        if (p.agents()) {
+            PrometheusShapes.agents(objects);
+        }
+        if (!p.etcdCertsSecret().isEmpty()) {
+            mountSecret(objects, "etcd-certs", p.etcdCertsSecret(), "/etc/prometheus/etcd");
+        }
+        p.remoteWrite().stream().map(RemoteWriteTarget::secret).filter(name -> !name.isEmpty()).distinct()
+                .forEach(name -> mountSecret(objects, "rw-" + name, name, RemoteWriteTarget.SECRET_DIR + "/" + name));
         // No config hash on the pod templates: a configuration-only change is reloaded in place (HotReload), not rolled.
         // The parameters go in right after the Namespace: an install cancelled or cut off at any later point can be
         // resumed from any workstation, prefilled from them.
@@ -261,32 +282,29 @@ public final class StackRenderer {
         }
     }
 
-    /** Prometheus reads InfluxDB's password from the Secret as a file (remote_write/remote_read basic_auth password_file). */
-    private static void mountInfluxdbPassword(List<RenderedObject> objects) {
-        for (RenderedObject o : objects) {
-            if (o.object() instanceof StatefulSet sts && "prometheus".equals(sts.getMetadata().getName())) {
-                PodSpec spec = sts.getSpec().getTemplate().getSpec();
-                List<io.fabric8.kubernetes.api.model.Volume> volumes = new ArrayList<>(spec.getVolumes());
-                volumes.add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("influxdb-auth").withNewSecret()
-                        .withSecretName("influxdb-auth").withDefaultMode(0400).endSecret().build());
-                spec.setVolumes(volumes);
-                Container prometheus = spec.getContainers().stream().filter(c -> c.getName().equals("prometheus")).findFirst()
-                        .orElse(spec.getContainers().get(0));
-                List<io.fabric8.kubernetes.api.model.VolumeMount> mounts = new ArrayList<>(prometheus.getVolumeMounts());
-                mounts.add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("influxdb-auth")
-                        .withMountPath(ConfigFiles.INFLUXDB_SECRET_DIR).withReadOnly(true).build());
-                prometheus.setVolumeMounts(mounts);
-            }
+    /**
+     * A Secret mounted read-only into every Prometheus container, owner-readable: InfluxDB's password, etcd's client
+     * certificates, a remote-write target's credentials — read by Prometheus as files, never written into its config.
+     */
+    private static void mountSecret(List<RenderedObject> objects, String volume, String secret, String path) {
+        for (StatefulSet sts : PrometheusShapes.statefulSets(objects)) {
+            PodSpec spec = sts.getSpec().getTemplate().getSpec();
+            List<io.fabric8.kubernetes.api.model.Volume> volumes = new ArrayList<>(spec.getVolumes());
+            volumes.add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName(volume).withNewSecret()
+                    .withSecretName(secret).withDefaultMode(0400).endSecret().build());
+            spec.setVolumes(volumes);
+            Container prometheus = PrometheusShapes.prometheusContainer(spec);
+            List<io.fabric8.kubernetes.api.model.VolumeMount> mounts = new ArrayList<>(prometheus.getVolumeMounts());
+            mounts.add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build());
+            prometheus.setVolumeMounts(mounts);
         }
     }
 
     private static void removeThanosSidecar(List<RenderedObject> objects) {
-        for (RenderedObject o : objects) {
-            if (o.object() instanceof StatefulSet sts && "prometheus".equals(sts.getMetadata().getName())) {
-                PodSpec spec = sts.getSpec().getTemplate().getSpec();
-                spec.setContainers(new ArrayList<>(spec.getContainers().stream().filter(c -> !c.getName().equals("thanos-sidecar")).toList()));
-                spec.setVolumes(new ArrayList<>(spec.getVolumes().stream().filter(v -> !v.getName().equals("objstore")).toList()));
-            }
+        for (StatefulSet sts : PrometheusShapes.statefulSets(objects)) {
+            PodSpec spec = sts.getSpec().getTemplate().getSpec();
+            spec.setContainers(new ArrayList<>(spec.getContainers().stream().filter(c -> !c.getName().equals("thanos-sidecar")).toList()));
+            spec.setVolumes(new ArrayList<>(spec.getVolumes().stream().filter(v -> !v.getName().equals("objstore")).toList()));
         }
     }
 

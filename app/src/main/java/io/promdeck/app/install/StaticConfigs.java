@@ -67,10 +67,7 @@ public final class StaticConfigs {
         ObjectNode external = (ObjectNode) root.path("global").path("external_labels");
         role.externalLabels().forEach(external::put);
         if (role.agent()) {
-            // Agents keep no local TSDB to query or alert from: scraping and remote write only.
-            root.remove("alerting");
-            root.remove("rule_files");
-            ((ObjectNode) root.path("global")).remove("evaluation_interval");
+            ConfigFiles.agent(root);
         } else if (!role.alerting()) {
             root.remove("alerting");
             root.remove("rule_files");
@@ -80,15 +77,10 @@ public final class StaticConfigs {
             ObjectNode scrape = jobs.addObject().put("job_name", job.name());
             ArrayNode targets = scrape.putArray("static_configs").addObject().putArray("targets");
             job.targets().forEach(targets::add);
-            if (role.shard() >= 0) {
-                ArrayNode relabel = scrape.putArray("relabel_configs");
-                ObjectNode hash = relabel.addObject();
-                hash.putArray("source_labels").add("__address__");
-                hash.put("modulus", role.shards()).put("target_label", "__tmp_hash").put("action", "hashmod");
-                ObjectNode keep = relabel.addObject();
-                keep.putArray("source_labels").add("__tmp_hash");
-                keep.put("regex", "^" + role.shard() + "$").put("action", "keep");
-            }
+        }
+        if (role.shard() >= 0) {
+            // The cluster install's shard relabelling, the same function.
+            ConfigFiles.shard(root, role.shard(), role.shards());
         }
         if (!role.federate().isEmpty()) {
             ObjectNode federation = jobs.addObject().put("job_name", "federate").put("honor_labels", true).put("metrics_path", "/federate");

@@ -88,15 +88,24 @@ public final class ToolChecks {
         try {
             Path dir = Files.createTempDirectory("promdeck-check");
             try {
-                Path prometheus = Files.writeString(dir.resolve("prometheus.yml"), stack.configFiles().get("prometheus.yml"));
-                Path rules = Files.writeString(dir.resolve("stack-rules.yml"), stack.configFiles().get("stack-rules.yml"));
-                Path alertmanager = Files.writeString(dir.resolve("alertmanager.yml"), stack.configFiles().get("alertmanager.yml"));
-                results.add(checkPrometheusConfig(prometheus, stack.configFiles().get("prometheus.yml")));
-                List<String> ruleFiles = new java.util.ArrayList<>(List.of("check", "rules", rules.toString()));
-                if (stack.configFiles().containsKey("kubernetes-rules.yml")) {
-                    ruleFiles.add(Files.writeString(dir.resolve("kubernetes-rules.yml"), stack.configFiles().get("kubernetes-rules.yml")).toString());
+                boolean agents = stack.parameters().agents();
+                for (Map.Entry<String, String> config : stack.prometheusConfigs().entrySet()) {
+                    Path prometheus = Files.writeString(dir.resolve(RenderedStack.prometheusConfigKey(config.getKey())), config.getValue());
+                    CheckResult result = checkPrometheusConfig(prometheus, config.getValue(), agents);
+                    results.add(stack.prometheusConfigs().size() == 1 ? result : result.named(result.name() + " (" + config.getKey() + ")"));
                 }
-                results.add(run("promtool check rules", promtool, ruleFiles));
+                Path alertmanager = Files.writeString(dir.resolve("alertmanager.yml"), stack.configFiles().get("alertmanager.yml"));
+                List<String> ruleFiles = new java.util.ArrayList<>(List.of("check", "rules"));
+                for (String file : List.of("stack-rules.yml", "kubernetes-rules.yml")) {
+                    if (stack.configFiles().containsKey(file)) {
+                        ruleFiles.add(Files.writeString(dir.resolve(file), stack.configFiles().get(file)).toString());
+                    }
+                }
+                if (ruleFiles.size() > 2) {
+                    results.add(run("promtool check rules", promtool, ruleFiles));
+                } else {
+                    results.add(CheckResult.skipped("promtool check rules", "agents evaluate no rules; the receiver does"));
+                }
                 results.add(run("amtool check-config", amtool, List.of("check-config", alertmanager.toString())));
             } finally {
                 try (var files = Files.list(dir)) {
@@ -112,14 +121,25 @@ public final class ToolChecks {
         return results;
     }
 
+    private static List<String> concat(List<String> flags, String file) {
+        List<String> all = new java.util.ArrayList<>(flags);
+        all.add(file);
+        return all;
+    }
+
     /**
      * Some promtool builds (Debian's among them) lack Kubernetes service discovery and refuse every
      * {@code kubernetes_sd_configs}. Then the rest of the configuration is still checked, with those blocks replaced by
      * a static placeholder, and the result says what could not be checked.
      */
     private CheckResult checkPrometheusConfig(Path file, String yaml) throws IOException {
+        return checkPrometheusConfig(file, yaml, false);
+    }
+
+    private CheckResult checkPrometheusConfig(Path file, String yaml, boolean agent) throws IOException {
         String name = "promtool check config";
-        CheckResult first = run(name, promtool, List.of("check", "config", "--syntax-only", file.toString()));
+        List<String> flags = agent ? List.of("check", "config", "--syntax-only", "--agent") : List.of("check", "config", "--syntax-only");
+        CheckResult first = run(name, promtool, concat(flags, file.toString()));
         if (!first.failed() || !first.detail().contains("field kubernetes_sd_configs not found")) {
             return first;
         }
@@ -131,7 +151,7 @@ public final class ToolChecks {
             }
         }
         Path stripped = Files.writeString(file.resolveSibling("prometheus-without-kubernetes-sd.yml"), ConfigFiles.write(root));
-        CheckResult second = run(name, promtool, List.of("check", "config", "--syntax-only", stripped.toString()));
+        CheckResult second = run(name, promtool, concat(flags, stripped.toString()));
         String note = "this promtool was built without Kubernetes service discovery, so the kubernetes_sd_configs blocks were not "
                 + "checked; everything else was";
         return second.failed() ? CheckResult.failed(name, second.detail() + " (" + note + ")")

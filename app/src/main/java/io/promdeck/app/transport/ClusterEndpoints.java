@@ -5,6 +5,7 @@ import io.promdeck.app.cluster.Component;
 import io.promdeck.app.cluster.DiscoveredPod;
 import io.promdeck.app.cluster.DiscoveredStack;
 import io.promdeck.app.http.Transport;
+import io.promdeck.app.live.PrometheusRole;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,7 +32,10 @@ public final class ClusterEndpoints implements AutoCloseable {
                     forwards.add(forward);
                     transport = forward;
                 }
-                list.add(new Endpoint(component, pod.name(), transport, true, pod.podIp() == null ? "" : pod.podIp() + ":" + pod.port()));
+                // A sharded install's pods name their shard, an agent install's their role: the doctor compares replicas
+                // within a shard and judges agents as agents.
+                list.add(new Endpoint(component, pod.name(), transport, true, pod.podIp() == null ? "" : pod.podIp() + ":" + pod.port(),
+                        pod.group(), pod.agent() ? PrometheusRole.AGENT : PrometheusRole.REPLICA));
             }
             byComponent.put(component, list);
             expected.put(component, stack.expectedReplicas(component));

@@ -68,6 +68,35 @@ class StackDiscoveryTest {
     }
 
     @Test
+    void aShardedInstallsPodsNameTheirShardAndAnAgentInstallsTheirRole() {
+        Map<String, String> prom = Map.of("app.kubernetes.io/part-of", "promdeck", "app.kubernetes.io/component", "prometheus");
+        for (int shard = 0; shard < 2; shard++) {
+            Map<String, String> labels = new java.util.HashMap<>(prom);
+            labels.put(DiscoveredPod.SHARD_LABEL, String.valueOf(shard));
+            pod("sh", "prometheus-shard-" + shard + "-0", labels, "prometheus-shard-" + shard, 9090, "web");
+            pod("sh", "prometheus-shard-" + shard + "-1", labels, "prometheus-shard-" + shard, 9090, "web");
+            statefulSet("sh", "prometheus-shard-" + shard, 2);
+        }
+        Map<String, String> agent = new java.util.HashMap<>(prom);
+        agent.put(DiscoveredPod.ROLE_LABEL, "agent");
+        pod("ag", "prometheus-0", agent, "prometheus", 9090, "web");
+
+        DiscoveredStack sharded = discover("sh", Map.of());
+
+        assertThat(sharded.of(Component.PROMETHEUS)).extracting(DiscoveredPod::group).containsExactly("shard-0", "shard-0", "shard-1", "shard-1");
+        assertThat(sharded.expectedReplicas(Component.PROMETHEUS)).as("replicas of every shard's StatefulSet").isEqualTo(4);
+        assertThat(sharded.of(Component.PROMETHEUS)).noneMatch(DiscoveredPod::agent);
+        assertThat(discover("ag", Map.of()).of(Component.PROMETHEUS)).singleElement().satisfies(p -> {
+            assertThat(p.agent()).isTrue();
+            assertThat(p.group()).isEmpty();
+        });
+        var endpoints = new io.promdeck.app.transport.ClusterEndpoints(kube.client(), new okhttp3.OkHttpClient(), sharded,
+                io.promdeck.app.transport.TransportMode.POD_PROXY).endpoints();
+        assertThat(endpoints.of(Component.PROMETHEUS)).extracting(io.promdeck.app.transport.Endpoint::group)
+                .containsExactly("shard-0", "shard-0", "shard-1", "shard-1");
+    }
+
+    @Test
     void prometheusOperatorLabels() {
         pod("op", "prometheus-k8s-0", Map.of("operated-prometheus", "true", "app.kubernetes.io/name", "prometheus"), "prometheus-k8s", 9090, "web");
         pod("op", "alertmanager-main-0", Map.of("operated-alertmanager", "true", "app.kubernetes.io/name", "alertmanager"),

@@ -222,6 +222,33 @@ class UpgradeTest {
     }
 
     @Test
+    void goingShardedReplacesThePairByShardPairsAndSaysWhatHappensToItsData() throws Exception {
+        Plan plan = upgrade(base("fixed"), base("fixed").with(Map.of("prometheusShards", 2)));
+
+        assertThat(item(plan, "StatefulSet/prometheus").action()).isEqualTo(PlanItem.Action.ORPHANED);
+        assertThat(item(plan, "StatefulSet/prometheus").explanation()).contains("data-prometheus-N", "prometheus-shard-0, prometheus-shard-1",
+                "Store Gateway");
+        assertThat(plan.of(PlanItem.Action.CREATE)).extracting(PlanItem::id).contains("StatefulSet/prometheus-shard-0",
+                "StatefulSet/prometheus-shard-1", "PodDisruptionBudget/prometheus-shard-0", "ConfigMap/prometheus-config-shard-1");
+        assertThat(statefulSet("prometheus")).isNull();
+        assertThat(statefulSet("prometheus-shard-1").getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry(PrometheusShapes.SHARD, "1");
+        assertThat(claim("data-prometheus-shard-1-1")).isNotNull();
+        assertThat(claim("data-prometheus-0")).as("the old pair's data is kept").isNotNull();
+    }
+
+    @Test
+    void agentModeReplacesTheThanosComponentsAndKeepsTheStatefulSet() throws Exception {
+        StackParameters agents = ScaleOutTopologiesTest.agents().with(Map.of("storageClass", "fixed"));
+        Plan plan = upgrade(base("fixed"), agents);
+
+        assertThat(item(plan, "StatefulSet/prometheus").how()).isEqualTo(PlanItem.How.IN_PLACE);
+        assertThat(plan.of(PlanItem.Action.ORPHANED)).extracting(PlanItem::id).contains("Deployment/thanos-query", "StatefulSet/thanos-compactor",
+                "ConfigMap/prometheus-rules");
+        assertThat(statefulSet("prometheus").getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--enable-feature=agent");
+    }
+
+    @Test
     void everyOptionalComponentTogglesBothWays() throws Exception {
         StackParameters all = base("fixed").with(Map.of("thanosRuler", true));
         StackParameters none = base("fixed").with(Map.of("grafana", false, "nodeExporter", false, "kubeStateMetrics", false, "thanosRuler", false));

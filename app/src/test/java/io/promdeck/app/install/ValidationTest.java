@@ -22,11 +22,15 @@ class ValidationTest {
         for (Backend backend : Backend.values()) {
             StackParameters p = StackRendererTest.params().with(Map.of("backend", backend.name(), "s3Endpoint", "s3.example:443",
                     "dingtalk", true));
+            if (backend == Backend.AGENT) {
+                p = p.with(Map.of("grafana", false, "remoteWrite", ScaleOutTopologiesTest.agents().remoteWrite()));
+            }
             List<CheckResult> results = tools().check(StackRenderer.render(p, StackRendererTest.SECRETS.withRobots("https://oapi.dingtalk.com/robot/send?access_token=x", "")));
 
             assertThat(results).as(backend.name()).extracting(CheckResult::name)
                     .containsExactly("promtool check config", "promtool check rules", "amtool check-config");
-            assertThat(results).as(backend + ": " + results).allMatch(r -> r.status() == CheckResult.Status.PASSED);
+            assertThat(results).as(backend + ": " + results).allMatch(r -> r.status() == CheckResult.Status.PASSED
+                    || backend == Backend.AGENT && r.name().equals("promtool check rules") && r.skipped());
         }
     }
 

@@ -28,6 +28,8 @@ final class StoragePane {
                 "Thanos with an existing S3-compatible endpoint (AWS S3, MinIO, Ceph RGW…)");
         RadioButton influx = choice(group, "wizard-backend-influxdb", Backend.INFLUXDB,
                 "InfluxDB remote storage (Prometheus remote_write/remote_read; no Thanos)");
+        RadioButton agents = choice(group, "wizard-backend-agent", Backend.AGENT,
+                "Prometheus agents remote-writing to a receiver you name (GreptimeDB, a central Prometheus…; no Thanos)");
         group.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t != null) {
                 fields.backend().set((Backend) t.getUserData());
@@ -54,6 +56,13 @@ final class StoragePane {
         WizardForms influxForm = new WizardForms(fields);
         influxForm.text("influxdb-volume", Parameter.INFLUXDB_VOLUME);
 
+        WizardForms remote = new WizardForms(fields);
+        remote.lines("remote-write", Parameter.REMOTE_WRITE,
+                "http://greptimedb-frontend.db:4000/v1/prometheus/write?db=public name=greptime secret=greptime-auth auth=basic user=prom");
+        VBox remoteBox = new VBox(8, WizardForms.section("Remote write"), remote.grid(),
+                WizardForms.note("One receiver per line: its URL, then optionally name=, secret= (a Secret in the namespace holding 'password' "
+                        + "or 'token'), auth=basic|bearer, user=, maxShards=, capacity=, maxSamplesPerSend=. Agents need at least one."));
+
         WizardForms s3 = new WizardForms(fields);
         s3.text("s3-endpoint", Parameter.S3_ENDPOINT);
         s3.text("s3-region", Parameter.S3_REGION);
@@ -76,11 +85,13 @@ final class StoragePane {
 
         WizardForms.show(s3Box, fields.backend().isEqualTo(Backend.THANOS_EXISTING_S3));
         VBox thanosBox = new VBox(8, WizardForms.section("Thanos"), thanos.grid());
-        WizardForms.show(thanosBox, fields.backend().isNotEqualTo(Backend.INFLUXDB));
+        WizardForms.show(thanosBox, fields.backend().isNotEqualTo(Backend.INFLUXDB).and(fields.backend().isNotEqualTo(Backend.AGENT)));
         WizardForms.show(bundledForm.grid(), fields.backend().isEqualTo(Backend.THANOS_BUNDLED_S3));
         WizardForms.show(influxForm.grid(), fields.backend().isEqualTo(Backend.INFLUXDB));
-        return new VBox(10, WizardForms.section("Long-term storage"), bundled, existing, influx, WizardForms.section("Retention and volumes"),
-                sizes.grid(), bundledForm.grid(), influxForm.grid(), thanosBox, s3Box);
+        Label backendError = sizes.error("backend", Parameter.BACKEND);
+        return new VBox(10, WizardForms.section("Long-term storage"), bundled, existing, influx, agents, backendError,
+                WizardForms.section("Retention and volumes"),
+                sizes.grid(), bundledForm.grid(), influxForm.grid(), thanosBox, s3Box, remoteBox);
     }
 
     private static RadioButton choice(ToggleGroup group, String id, Backend backend, String text) {

@@ -51,6 +51,18 @@ final class WizardForms {
         return input;
     }
 
+    /** Several items, one per line (remote-write targets), with the problem of any line under it. */
+    javafx.scene.control.TextArea lines(String id, Parameter p, String prompt) {
+        javafx.scene.control.TextArea input = new javafx.scene.control.TextArea();
+        input.setId("wizard-" + id);
+        input.setPrefRowCount(3);
+        input.setPrefColumnCount(48);
+        input.setPromptText(prompt);
+        input.textProperty().bindBidirectional(fields.text(p));
+        add(p.label(), input, error(id, p));
+        return input;
+    }
+
     /** A number typed in a text field (so a wrong entry is shown, not silently corrected), with its problem. */
     TextField number(String id, Parameter p) {
         TextField input = text(id, p);

@@ -209,6 +209,19 @@ class WizardTest {
         shot("wizard-2-storage-s3-tested");
         assertThat(kube.batch().v1().jobs().inNamespace(NS).list().getItems()).as("test Job removed").isEmpty();
 
+        // Agents: the receiver is required, Grafana (on) has nothing to show, and a wrong receiver line is named.
+        click("#wizard-backend-agent");
+        awaitText("#wizard-remote-write-error", "agents keep no data: name the receiver they write to");
+        awaitText("#wizard-backend-error", "agents answer no queries");
+        assertThat(nextDisabled()).isTrue();
+        click("#wizard-remote-write").write("greptime:4000/v1/prometheus/write");
+        awaitText("#wizard-remote-write-error", "line 1: 'greptime:4000/v1/prometheus/write' is not an http:// or https:// URL");
+        replaceText("#wizard-remote-write", "http://greptimedb-frontend.db:4000/v1/prometheus/write?db=public name=greptime secret=greptime-auth auth=basic user=prom");
+        awaitText("#wizard-remote-write-error", "");
+        assertThat(model().fields().parameters().remoteWrite()).singleElement().satisfies(t -> assertThat(t.user()).isEqualTo("prom"));
+        shot("wizard-2-storage-agents");
+        replaceText("#wizard-remote-write", "");
+
         click("#wizard-backend-bundled");
         Await.until(WAIT, "Next to be enabled", () -> !nextDisabled(), () -> model().fields().problems().toString());
         shot("wizard-2-storage");
