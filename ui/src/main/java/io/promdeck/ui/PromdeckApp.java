@@ -13,6 +13,7 @@ public final class PromdeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        io.promdeck.ui.common.Browser.install(getHostServices()::showDocument);
         console = new Console(Console.Environment.ofProcess());
         console.show(stage);
         Launcher.profile(getParameters().getRaw()).ifPresent(console.session()::openProfile);

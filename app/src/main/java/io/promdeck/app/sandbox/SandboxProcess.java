@@ -24,6 +24,8 @@ public final class SandboxProcess {
     private final Path dir;
     private final Map<String, String> environment;
     private volatile long pid;
+    /** The process as this JVM started it; null for one found by its pid file. */
+    private volatile Process child;
 
     public SandboxProcess(String name, List<String> command, Path dir, Map<String, String> environment, long pid) {
         this.name = name;
@@ -82,6 +84,7 @@ public final class SandboxProcess {
         builder.environment().putAll(environment);
         Process process = builder.start();
         pid = process.pid();
+        child = process;
         Files.writeString(dir.resolve(name + ".pid"), Long.toString(pid));
         return process;
     }
@@ -100,6 +103,13 @@ public final class SandboxProcess {
     public Optional<ProcessHandle> handle() {
         if (pid <= 0) {
             return Optional.empty();
+        }
+        Process started = child;
+        if (started != null && started.pid() == pid) {
+            // Started by this JVM: its own child, alive or not. Its command line cannot be used for this in the first
+            // milliseconds, while the spawn helper and setsid still run under that pid and /proc shows theirs (a
+            // just-started InfluxDB was taken for exited, with an empty log).
+            return started.isAlive() ? Optional.of(started.toHandle()) : Optional.empty();
         }
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> ours(h, dir));
     }

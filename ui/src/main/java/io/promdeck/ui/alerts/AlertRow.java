@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One deduplicated alert as the table shows it. */
-public record AlertRow(DedupedAlert alert, String name, String severity, String state, String labels, String held, Instant since) {
+public record AlertRow(DedupedAlert alert, String name, String severity, String state, String labels, String held, Instant since,
+        String receivers) {
 
     static AlertRow of(DedupedAlert deduped, int peerCount) {
         var a = deduped.alert();
@@ -14,7 +15,7 @@ public record AlertRow(DedupedAlert alert, String name, String severity, String 
         String labels = a.labels().entrySet().stream().filter(e -> !e.getKey().equals("alertname")).sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return new AlertRow(deduped, a.name(), a.labels().getOrDefault("severity", ""), state, labels,
-                deduped.peers().size() + "/" + peerCount, a.startsAt());
+                deduped.peers().size() + "/" + peerCount, a.startsAt(), String.join(", ", a.receivers()));
     }
 
     public Map<String, String> labelMap() {

@@ -31,6 +31,9 @@ public final class AlertsView {
         filter.setId("alerts-filter");
         filter.setPromptText("Filter: {severity=\"critical\", alertname=~\"Disk.*\"}");
         filter.textProperty().bindBidirectional(model.filterProperty());
+        filter.setAccessibleText("Alert filter in matcher syntax");
+        // ControlsFX completes label names and values from the alerts shown (the provider runs off the FX thread).
+        org.controlsfx.control.textfield.TextFields.bindAutoCompletion(filter, request -> model.suggestions(request.getUserText()));
         HBox.setHgrow(filter, Priority.ALWAYS);
         Label filterError = new Label();
         filterError.setId("alerts-filter-error");
@@ -66,8 +69,20 @@ public final class AlertsView {
         table.getColumns().add(Tables.text("Severity", AlertRow::severity));
         table.getColumns().add(Tables.text("State", AlertRow::state));
         table.getColumns().add(Tables.text("Held by", AlertRow::held));
-        table.getColumns().add(Tables.text("Since", r -> Formats.time(r.since())));
+        // Sorted by the instant, shown as a time.
+        javafx.scene.control.TableColumn<AlertRow, java.time.Instant> since = new javafx.scene.control.TableColumn<>("Since");
+        since.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().since()));
+        since.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Formats.time(item));
+            }
+        });
+        table.getColumns().add(since);
+        table.getColumns().add(Tables.text("Receivers", AlertRow::receivers));
         table.getColumns().add(Tables.text("Labels", AlertRow::labels));
+        table.getColumns().get(0).setPrefWidth(170);
         Tables.rows(table, row -> {
             java.util.List<String> classes = new java.util.ArrayList<>(2);
             if (!row.severity().isEmpty()) {
@@ -89,13 +104,26 @@ public final class AlertsView {
         silenceButton.setId("alert-silence");
         silenceButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         silenceButton.setOnAction(e -> silence.accept(AlertsViewModel.silenceMatchersFor(table.getSelectionModel().getSelectedItem())));
+        javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(4, 4);
+        chips.setId("alert-chips");
+        javafx.scene.layout.VBox links = new javafx.scene.layout.VBox(2);
+        links.setId("alert-links");
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 details.setText(describe(row));
+                chips.getChildren().setAll(chips(row, model));
+                links.getChildren().setAll(links(row));
             }
         });
+        javafx.scene.control.MenuItem silenceItem = new javafx.scene.control.MenuItem("Silence…");
+        silenceItem.setId("alerts-menu-silence");
+        silenceItem.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        silenceItem.setOnAction(e -> silenceButton.fire());
+        Tables.standard(table, model.rows(), null, silenceItem);
         Tables.keepSelection(table, r -> r.alert().alert().fingerprint());
-        VBox detailPane = new VBox(6, silenceButton, details);
+        Label chipsTitle = new Label("Labels (click to filter)");
+        chipsTitle.getStyleClass().add("section-title");
+        VBox detailPane = new VBox(6, silenceButton, chipsTitle, chips, links, details);
         VBox.setVgrow(details, Priority.ALWAYS);
         javafx.scene.control.ListView<String> groups = new javafx.scene.control.ListView<>(model.groups());
         groups.setId("alert-groups");
@@ -107,13 +135,57 @@ public final class AlertsView {
         });
         Label groupsTitle = new Label("Groups (double-click to filter)");
         groupsTitle.getStyleClass().add("section-title");
-        VBox groupPane = new VBox(6, groupsTitle, groups);
+        javafx.scene.control.ComboBox<String> groupBy = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(AlertsViewModel.GROUP_CHOICES));
+        groupBy.setId("alerts-group-by");
+        groupBy.setEditable(true);
+        groupBy.setMaxWidth(Double.MAX_VALUE);
+        groupBy.setTooltip(Tables.tooltip("Group by one label or several (comma-separated), or by receiver"));
+        groupBy.setAccessibleText("Group alerts by");
+        groupBy.valueProperty().bindBidirectional(model.groupByProperty());
+        VBox groupPane = new VBox(6, groupsTitle, groupBy, groups);
         VBox.setVgrow(groups, Priority.ALWAYS);
         SplitPane split = new SplitPane(groupPane, table, detailPane);
         split.setDividerPositions(0.18, 0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(new HBox(12, title, filter), filterError, coverage, new HBox(12, counts, unreadable), split);
         root.setPadding(new Insets(12));
+    }
+
+    /** One button per label, "severity=critical": a click narrows the filter to it. */
+    static java.util.List<Node> chips(AlertRow row, AlertsViewModel model) {
+        java.util.List<Node> chips = new java.util.ArrayList<>();
+        row.labelMap().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Button chip = new Button(e.getKey() + "=" + e.getValue());
+            chip.setMnemonicParsing(false);
+            chip.getStyleClass().addAll("label-chip", "small");
+            chip.setId("chip-" + e.getKey());
+            chip.setTooltip(Tables.tooltip("Show only alerts with " + e.getKey() + "=\"" + e.getValue() + "\""));
+            chip.setOnAction(ev -> model.addToFilter(e.getKey(), e.getValue()));
+            chips.add(chip);
+        });
+        return chips;
+    }
+
+    /** The alert's links (runbook, dashboard, the rule's graph) opened in the browser. */
+    static java.util.List<Node> links(AlertRow row) {
+        java.util.List<Node> links = new java.util.ArrayList<>();
+        var a = row.alert().alert();
+        a.annotations().entrySet().stream().filter(e -> io.promdeck.ui.common.Browser.isLink(e.getValue()))
+                .sorted(Map.Entry.comparingByKey()).forEach(e -> links.add(link("alert-link-" + e.getKey(), e.getKey(), e.getValue())));
+        if (io.promdeck.ui.common.Browser.isLink(a.generatorUrl())) {
+            links.add(link("alert-link-generator", "the rule in Prometheus", a.generatorUrl()));
+        }
+        return links;
+    }
+
+    private static javafx.scene.control.Hyperlink link(String id, String name, String url) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink("Open " + name);
+        link.setId(id);
+        link.setMnemonicParsing(false);
+        link.setTooltip(Tables.tooltip(url));
+        link.setOnAction(e -> io.promdeck.ui.common.Browser.open(url));
+        return link;
     }
 
     static String describe(AlertRow row) {

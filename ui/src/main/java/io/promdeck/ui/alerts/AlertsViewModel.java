@@ -43,6 +43,11 @@ public final class AlertsViewModel {
     private final IntegerProperty shown = new SimpleIntegerProperty();
     private final StringProperty counts = new SimpleStringProperty("");
     private final ObservableList<String> groups = FXCollections.observableArrayList();
+    private final StringProperty groupBy = new SimpleStringProperty(DEFAULT_GROUP_BY);
+    /** The matchers behind each group's line, to filter to it. */
+    private final java.util.Map<String, java.util.Map<String, String>> groupMatchers = new java.util.HashMap<>();
+    /** Label names and their values among the alerts, for the filter's completion (read off the FX thread). */
+    private volatile java.util.Map<String, java.util.SortedSet<String>> labelValues = java.util.Map.of();
     private final ObjectProperty<Coverage> coverage = new SimpleObjectProperty<>();
     private final StringProperty placeholder = new SimpleStringProperty("Not connected.");
     private final ObservableList<UnreadableItem> unreadable = FXCollections.observableArrayList();
@@ -55,6 +60,7 @@ public final class AlertsViewModel {
         this.clock = session.clock();
         session.stateProperty().addListener((obs, old, state) -> rebuild());
         filter.addListener((obs, old, text) -> applyFilter(text));
+        groupBy.addListener((obs, old, text) -> updateCounts());
         filtered.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> updateCounts());
     }
 
@@ -112,6 +118,11 @@ public final class AlertsViewModel {
     private void show(List<AlertRow> rows) {
         if (!rows.equals(all)) {
             all.setAll(rows);
+            java.util.Map<String, java.util.SortedSet<String>> values = new java.util.TreeMap<>();
+            for (AlertRow row : rows) {
+                row.labelMap().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(v));
+            }
+            labelValues = values;
         }
     }
 
@@ -152,9 +163,21 @@ public final class AlertsViewModel {
             counts.set(current == null ? "" : "Alert counts unknown.");
             return;
         }
-        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
-        filtered.forEach(r -> byName.merge(r.name(), 1L, Long::sum));
-        List<String> nextGroups = byName.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        List<String> labels = groupLabels(groupBy.get());
+        java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<String, String>> matchers = new java.util.HashMap<>();
+        for (AlertRow row : filtered) {
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String label : labels) {
+                values.put(label, RECEIVER.equals(label) ? row.receivers() : row.labelMap().getOrDefault(label, ""));
+            }
+            String line = groupLine(values);
+            byGroup.merge(line, 1L, Long::sum);
+            matchers.putIfAbsent(line, values);
+        }
+        List<String> nextGroups = byGroup.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        groupMatchers.clear();
+        matchers.forEach((line, values) -> groupMatchers.put(line + " (" + byGroup.get(line) + ")", values));
         if (!nextGroups.equals(groups)) {
             groups.setAll(nextGroups);
         }
@@ -186,11 +209,85 @@ public final class AlertsViewModel {
         return groups;
     }
 
-    /** Narrows the filter to one alert name (a click on its group). */
+    /** Narrows the filter to one group (a click on its line): its label values as equality matchers. */
     public void showGroup(String group) {
-        int paren = group.lastIndexOf(" (");
-        String name = paren < 0 ? group : group.substring(0, paren);
-        filter.set(Matchers.print(List.of(Matcher.equal("alertname", name))));
+        java.util.Map<String, String> values = groupMatchers.get(group);
+        if (values == null) {
+            return;
+        }
+        List<Matcher> matchers = values.entrySet().stream().filter(e -> !RECEIVER.equals(e.getKey()))
+                .map(e -> Matcher.equal(e.getKey(), e.getValue())).toList();
+        filter.set(matchers.isEmpty() ? "" : Matchers.print(matchers));
+    }
+
+    /** What the groups are made of: label names, comma-separated ("alertname", "severity, namespace", "receiver"). */
+    public StringProperty groupByProperty() {
+        return groupBy;
+    }
+
+    /** The label names Karma offers to group by, first. */
+    public static final List<String> GROUP_CHOICES = List.of("alertname", "severity", "namespace", "cluster", "receiver", "severity, namespace");
+    static final String DEFAULT_GROUP_BY = "alertname";
+    /** Not a label: the receivers Alertmanager routed the alert to. */
+    static final String RECEIVER = "receiver";
+
+    static List<String> groupLabels(String text) {
+        List<String> labels = java.util.Arrays.stream((text == null ? "" : text).split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+        return labels.isEmpty() ? List.of(DEFAULT_GROUP_BY) : labels;
+    }
+
+    /** "DiskFull" for one label, "critical · monitoring" for several; a missing value shows as "label=—". */
+    static String groupLine(java.util.Map<String, String> values) {
+        List<String> parts = values.entrySet().stream().map(e -> e.getValue().isEmpty() ? e.getKey() + "=—" : e.getValue()).toList();
+        return String.join(" · ", parts);
+    }
+
+    /** A label chip clicked: the filter keeps what it has and also requires {@code label="value"}. */
+    public void addToFilter(String label, String value) {
+        StackState state = session.stateProperty().get();
+        var syntax = (state == null ? io.promdeck.app.alertmanager.AlertmanagerDialect.DEFAULT : state.alertmanagerDialect()).syntax();
+        List<Matcher> matchers = new java.util.ArrayList<>();
+        try {
+            matchers.addAll(syntax.parse(filter.get() == null ? "" : filter.get()));
+        } catch (MatcherSyntaxException e) {
+            // The broken filter is replaced by the chip's matcher.
+        }
+        Matcher chip = Matcher.equal(label, value);
+        if (!matchers.contains(chip)) {
+            matchers.add(chip);
+        }
+        filter.set(Matchers.print(matchers));
+    }
+
+    /**
+     * Completions for the filter as typed: label names for a name being typed, {@code name="value"} for a value, each
+     * as the whole filter text (what the completion field puts in). Safe off the FX thread.
+     */
+    public List<String> suggestions(String typed) {
+        String text = typed == null ? "" : typed;
+        int cut = Math.max(text.lastIndexOf(','), text.lastIndexOf('{')) + 1;
+        String head = text.substring(0, cut);
+        String token = text.substring(cut).stripLeading();
+        String spacing = cut > 0 && text.charAt(cut - 1) == ',' ? " " : "";
+        java.util.Map<String, java.util.SortedSet<String>> values = labelValues;
+        List<String> out = new java.util.ArrayList<>();
+        int op = token.indexOf('=');
+        if (op < 0) {
+            for (String name : values.keySet()) {
+                if (name.startsWith(token) && !name.equals(token)) {
+                    out.add(head + spacing + name + "=");
+                }
+            }
+        } else {
+            String name = token.substring(0, op).replace("!", "");
+            String valuePrefix = token.substring(op + 1).replace("~", "").replace("\"", "");
+            for (String value : values.getOrDefault(name, java.util.Collections.emptySortedSet())) {
+                if (value.startsWith(valuePrefix)) {
+                    out.add(head + spacing + name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+                }
+            }
+        }
+        return out.size() > 20 ? out.subList(0, 20) : out;
     }
 
     public ReadOnlyStringProperty countsProperty() {

@@ -12,10 +12,91 @@ public final class Tables {
     private Tables() {
     }
 
+    /**
+     * The console's table conventions in one call: rows sorted by the headers the operator clicked (then by
+     * {@code fallback}), kept sorted when a refresh replaces them; columns never narrower than their header; a
+     * right-click menu with "Copy" (the selected rows, tab-separated, with the headers) and the row's own actions.
+     *
+     * @return the sorted view the table shows (selection indexes refer to it)
+     */
+    public static <R> javafx.collections.transformation.SortedList<R> standard(javafx.scene.control.TableView<R> table,
+            javafx.collections.ObservableList<R> rows, java.util.Comparator<R> fallback, javafx.scene.control.MenuItem... actions) {
+        javafx.collections.transformation.SortedList<R> sorted = new javafx.collections.transformation.SortedList<>(rows);
+        sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            java.util.Comparator<R> clicked = table.getComparator();
+            if (clicked == null) {
+                return fallback;
+            }
+            return fallback == null ? clicked : clicked.thenComparing(fallback);
+        }, table.comparatorProperty()));
+        table.setItems(sorted);
+        // The SortedList sorts; the table only records which headers were clicked.
+        table.setSortPolicy(t -> true);
+        fitHeaders(table);
+        contextMenu(table, actions);
+        return sorted;
+    }
+
+    /** Each column at least as wide as its header and sort arrow, so no header is cut to "Se…". */
+    public static void fitHeaders(javafx.scene.control.TableView<?> table) {
+        for (TableColumn<?, ?> column : table.getColumns()) {
+            double header = new javafx.scene.text.Text(column.getText()).getLayoutBounds().getWidth();
+            column.setMinWidth(Math.max(column.getMinWidth(), Math.ceil(header) + 30));
+            if (column.getPrefWidth() < column.getMinWidth()) {
+                column.setPrefWidth(column.getMinWidth());
+            }
+        }
+    }
+
+    /** A right-click menu: the row actions given, then "Copy" of the selected rows. */
+    public static <R> void contextMenu(javafx.scene.control.TableView<R> table, javafx.scene.control.MenuItem... actions) {
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setId(table.getId() + "-copy");
+        copy.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        copy.setOnAction(e -> copySelection(table));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(actions);
+        if (actions.length > 0) {
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        menu.getItems().add(copy);
+        table.setContextMenu(menu);
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (copy.getAccelerator().match(e) && table.getSelectionModel().getSelectedItem() != null) {
+                copySelection(table);
+                e.consume();
+            }
+        });
+    }
+
+    /** The selected rows as the clipboard gets them: a header line, then one tab-separated line per row. */
+    public static <R> String selectionText(javafx.scene.control.TableView<R> table) {
+        StringBuilder out = new StringBuilder();
+        java.util.List<TableColumn<R, ?>> columns = table.getVisibleLeafColumns().stream()
+                .filter(c -> !c.getText().isEmpty() && (table.getItems().isEmpty() || c.getCellData(0) != table.getItems().get(0))).toList();
+        out.append(String.join("\t", columns.stream().map(TableColumn::getText).toList())).append('\n');
+        for (int index : table.getSelectionModel().getSelectedIndices()) {
+            java.util.List<String> cells = new java.util.ArrayList<>();
+            for (TableColumn<R, ?> column : columns) {
+                Object value = column.getCellData(index);
+                cells.add(value == null ? "" : String.valueOf(value).replace('\n', ' ').replace('\t', ' '));
+            }
+            out.append(String.join("\t", cells)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static <R> void copySelection(javafx.scene.control.TableView<R> table) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(selectionText(table));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
     /** A column with one button per row; {@code id} names each button after the row (for shortcuts and tests). */
     public static <R> TableColumn<R, R> button(String title, Function<R, String> id, java.util.function.Consumer<R> action,
             javafx.beans.value.ObservableBooleanValue disabled) {
         TableColumn<R, R> column = new TableColumn<>(title);
+        column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             private final javafx.scene.control.Button button = new javafx.scene.control.Button(title);

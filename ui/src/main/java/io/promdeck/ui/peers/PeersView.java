@@ -48,6 +48,7 @@ public final class PeersView {
         Tables.rows(table, r -> r.old() ? java.util.List.of("old-values") : java.util.List.of(),
                 r -> r.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), r.name(), f)));
         table.setTooltip(Tables.tooltip("Double-click a failing peer for the whole error, the request and how long it waited."));
+        Tables.standard(table, model.rows(), null);
         Tables.keepSelection(table, PeerRow::name);
         Label matrixTitle = new Label("Who sees whom");
         matrixTitle.getStyleClass().add("section-title");

@@ -39,7 +39,7 @@ public final class ReplicasView {
         table.setPlaceholder(new Label("No Prometheus replica found yet."));
         Tables.rows(table, r -> r.old() ? java.util.List.of("old-values") : java.util.List.of(),
                 r -> r.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), r.name(), f)));
-        Tables.keepSelection(table, ReplicaRow::name);
+
         details.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             ReplicaRow selected = table.getSelectionModel().getSelectedItem();
             return selected == null || selected.failure().isEmpty();
@@ -51,20 +51,13 @@ public final class ReplicasView {
             }
         });
         details.setTooltip(Tables.tooltip("The whole error of the selected replica's last refresh: the request, the route, how long it waited"));
+        // What an operator acts on first — who, how fresh, the ingestion line, Reload and its result — comes first, so it
+        // is on screen at 1280x800; the details follow.
         table.getColumns().add(Tables.flagged("Replica", ReplicaRow::name, r -> !r.error().isEmpty(), "stale"));
         table.getColumns().add(Tables.text("Role", ReplicaRow::role));
         table.getColumns().add(Tables.text("Data", ReplicaRow::freshness));
-        table.getColumns().add(Tables.text("Pod", ReplicaRow::ready));
-        table.getColumns().add(Tables.text("Node", ReplicaRow::node));
-        table.getColumns().add(Tables.text("Restarts", ReplicaRow::restarts));
-        table.getColumns().add(Tables.text("Version", ReplicaRow::version));
-        table.getColumns().add(Tables.text("Uptime", ReplicaRow::uptime));
-        table.getColumns().add(Tables.flagged("Last reload", ReplicaRow::lastReload, r -> r.lastReload().equals("FAILED"), "flag"));
-        table.getColumns().add(Tables.text("Config loaded", ReplicaRow::lastConfigTime));
-        table.getColumns().add(Tables.flagged("Config hash", ReplicaRow::configHash, ReplicaRow::hashDiffers, "flag"));
-        table.getColumns().add(Tables.text("Targets up", ReplicaRow::targets));
-        table.getColumns().add(Tables.text("Head series", ReplicaRow::headSeries));
         TableColumn<ReplicaRow, ReplicaRow> ingestion = new TableColumn<>("Ingestion");
+        ingestion.setSortable(false);
         ingestion.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         ingestion.setCellFactory(c -> new TableCell<>() {
             private final Sparkline line = new Sparkline(90, 18);
@@ -81,12 +74,29 @@ public final class ReplicasView {
             }
         });
         table.getColumns().add(ingestion);
-        table.getColumns().add(Tables.button("Reload", r -> "reload-" + r.name(), r -> model.reload(r.name()), model.reloadingProperty()));
-        table.getColumns().add(Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
-                r -> r.reloadFailed() || !r.error().isEmpty(), "flag"));
+        TableColumn<ReplicaRow, ReplicaRow> reload = Tables.button("Reload", r -> "reload-" + r.name(), r -> model.reload(r.name()),
+                model.reloadingProperty());
+        reload.setSortable(false);
+        table.getColumns().add(reload);
+        TableColumn<ReplicaRow, String> result = Tables.flagged("Result", r -> r.reloadResult().isEmpty() ? r.error() : r.reloadResult(),
+                r -> r.reloadFailed() || !r.error().isEmpty(), "flag");
+        table.getColumns().add(result);
+        table.getColumns().add(Tables.flagged("Last reload", ReplicaRow::lastReload, r -> r.lastReload().equals("FAILED"), "flag"));
+        table.getColumns().add(Tables.text("Pod", ReplicaRow::ready));
+        table.getColumns().add(Tables.text("Node", ReplicaRow::node));
+        table.getColumns().add(Tables.text("Restarts", ReplicaRow::restarts));
+        table.getColumns().add(Tables.text("Version", ReplicaRow::version));
+        table.getColumns().add(Tables.text("Uptime", ReplicaRow::uptime));
+        table.getColumns().add(Tables.text("Config loaded", ReplicaRow::lastConfigTime));
+        table.getColumns().add(Tables.flagged("Config hash", ReplicaRow::configHash, ReplicaRow::hashDiffers, "flag"));
+        table.getColumns().add(Tables.text("Targets up", ReplicaRow::targets));
+        table.getColumns().add(Tables.text("Head series", ReplicaRow::headSeries));
         table.getColumns().forEach(c -> c.setPrefWidth(Math.max(70, c.getText().length() * 9 + 24)));
-        table.getColumns().get(0).setPrefWidth(130);
-        table.getColumns().get(table.getColumns().size() - 1).setPrefWidth(260);
+        table.getColumns().get(0).setPrefWidth(150);
+        ingestion.setPrefWidth(104);
+        result.setPrefWidth(280);
+        Tables.standard(table, model.rows(), null);
+        Tables.keepSelection(table, ReplicaRow::name);
         // Reload results and errors in full, one line per replica: the table cell only has room for the start.
         VBox messages = new VBox(4);
         messages.setId("replica-messages");

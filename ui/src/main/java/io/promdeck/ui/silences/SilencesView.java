@@ -44,6 +44,7 @@ public final class SilencesView {
         table.getColumns().add(Tables.text("Ends", SilenceRow::ends));
         table.getColumns().add(Tables.text("Comment", SilenceRow::comment));
 
+        Tables.standard(table, model.rows(), null);
         Tables.keepSelection(table, r -> r.silence().id());
         Button create = new Button("New silence…", new FontIcon(Feather.BELL_OFF));
         create.setId("silence-new");

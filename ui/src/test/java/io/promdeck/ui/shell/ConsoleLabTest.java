@@ -159,6 +159,26 @@ class ConsoleLabTest {
         Await.until(WAIT, "both reloaded", () -> this.<ReplicaRow>rows("#replicas-table").stream()
                 .allMatch(r -> r.reloadResult().startsWith("Reloaded and confirmed in")));
         console.screenshot("prometheus-reload-all");
+        // The Reload buttons and results are on screen at 1280x800 without scrolling.
+        Node reload = robot.lookup("#reload-prometheus-1").query();
+        assertThat(Fx.get(() -> reload.localToScene(reload.getBoundsInLocal()).getMaxX())).isLessThan(1280);
+
+        // Sorted by a header click (twice: descending), and still so after the next refreshes replace the rows.
+        Node header = robot.lookup("#replicas-table .column-header .label").match(LabeledMatchers.hasText("Replica")).queryAs(Node.class);
+        robot.clickOn(header).clickOn(header);
+        Await.until(WAIT, "sorted descending", () -> this.<ReplicaRow>rows("#replicas-table").get(0).name().equals("prometheus-1"));
+        javafx.scene.control.TableView<ReplicaRow> table = robot.lookup("#replicas-table").query();
+        java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
+        Fx.get(() -> {
+            table.getItems().addListener((javafx.collections.ListChangeListener<ReplicaRow>) c -> refreshes.incrementAndGet());
+            return null;
+        });
+        Await.until(WAIT, "two refreshes", () -> refreshes.get() >= 2);
+        assertThat(this.<ReplicaRow>rows("#replicas-table")).extracting(ReplicaRow::name).containsExactly("prometheus-1", "prometheus-0");
+        robot.clickOn(robot.lookup("#replicas-table .table-cell").match(LabeledMatchers.hasText("prometheus-0")).queryAs(Node.class));
+        assertThat(Fx.get(() -> io.promdeck.ui.common.Tables.selectionText(table))).startsWith("Replica\t").contains("prometheus-0\t");
+        console.screenshot("prometheus-sorted");
+        robot.clickOn(header);
     }
 
     @Test
