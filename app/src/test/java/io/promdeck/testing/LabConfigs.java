@@ -52,6 +52,7 @@ public final class LabConfigs {
                           severity: warning
                         annotations:
                           summary: Always fires, so the lab has an alert to deduplicate and silence.
+                          runbook_url: http://127.0.0.1:9/runbooks/lab-always-firing
                       - alert: %s
                         expr: vector(1) == 0
                         labels:

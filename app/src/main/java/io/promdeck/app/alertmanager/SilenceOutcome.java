@@ -8,6 +8,16 @@ public sealed interface SilenceOutcome {
 
     String summary();
 
+    /** Accepted and shown by every peer. */
+    default boolean confirmedEverywhere() {
+        return this instanceof Done done && done.confirmation().complete();
+    }
+
+    /** The silence's id when one was made or expired; "" otherwise. */
+    default String silenceId() {
+        return this instanceof Done done ? done.silenceId() : "";
+    }
+
     /** Promdeck's validation refused the draft; nothing was sent. */
     record Refused(List<SilenceDraft.Problem> problems) implements SilenceOutcome {
         public Refused {
@@ -30,6 +40,11 @@ public sealed interface SilenceOutcome {
 
     /** Accepted by {@code acceptedBy}; {@code confirmation} says which peers show it. */
     record Done(String silenceId, String acceptedBy, PeerConfirmation confirmation) implements SilenceOutcome {
+        @Override
+        public String silenceId() {
+            return silenceId;
+        }
+
         @Override
         public String summary() {
             return "silence " + silenceId + " " + confirmation;

@@ -264,14 +264,22 @@ public final class AlertsViewModel {
      * as the whole filter text (what the completion field puts in). Safe off the FX thread.
      */
     public List<String> suggestions(String typed) {
+        return suggestions(typed, labelValues);
+    }
+
+    /** {@link #suggestions(String)} over given label values. Pure. */
+    static List<String> suggestions(String typed, java.util.Map<String, java.util.SortedSet<String>> values) {
         String text = typed == null ? "" : typed;
         int cut = Math.max(text.lastIndexOf(','), text.lastIndexOf('{')) + 1;
         String head = text.substring(0, cut);
         String token = text.substring(cut).stripLeading();
         String spacing = cut > 0 && text.charAt(cut - 1) == ',' ? " " : "";
-        java.util.Map<String, java.util.SortedSet<String>> values = labelValues;
         List<String> out = new java.util.ArrayList<>();
         int op = token.indexOf('=');
+        if (token.isEmpty()) {
+            // Nothing typed yet: no popup over the field.
+            return List.of();
+        }
         if (op < 0) {
             for (String name : values.keySet()) {
                 if (name.startsWith(token) && !name.equals(token)) {

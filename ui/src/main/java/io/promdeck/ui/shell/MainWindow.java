@@ -319,6 +319,11 @@ public final class MainWindow {
         Application.setUserAgentStylesheet(darkTheme ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** The silences panel's model (tests import a file through it: a native file dialog cannot be driven headless). */
+    SilencesViewModel silencesModel() {
+        return silences;
+    }
+
     public boolean dark() {
         return dark;
     }

@@ -28,11 +28,16 @@ public final class SilencesViewModel {
     private final StringProperty placeholder = new SimpleStringProperty("Not connected.");
     private final StringProperty coverage = new SimpleStringProperty("");
     private final ObservableList<UnreadableItem> unreadable = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<SilenceRow> filtered = new javafx.collections.transformation.FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    /** Silences to expire once no alert matches them (ids); acted on only with every peer's alerts fresh. */
+    private final javafx.collections.ObservableSet<String> expireWhenClear = FXCollections.observableSet();
 
     public SilencesViewModel(SessionModel session, Clock clock) {
         this.session = session;
         this.clock = clock;
         session.stateProperty().addListener((obs, old, state) -> update(state));
+        filter.addListener((obs, old, text) -> filtered.setPredicate(text == null || text.isBlank() ? null : r -> r.contains(text.strip())));
     }
 
     private void update(StackState state) {
@@ -55,13 +60,114 @@ public final class SilencesViewModel {
         if (!odd.equals(unreadable)) {
             unreadable.setAll(odd);
         }
-        List<SilenceRow> next = (c.known() ? state.mergedSilences(c) : List.<io.promdeck.app.alertmanager.Silence>of()).stream().map(SilenceRow::of)
+        // How many alerts each silence matches now: from the alerts of the peers that answered; unknown ("—") otherwise.
+        Coverage alertCoverage = state.alertCoverage(clock.instant());
+        List<java.util.Map<String, String>> alerts = alertCoverage.known()
+                ? state.dedupedAlerts(alertCoverage).stream().map(a -> a.alert().labels()).toList() : null;
+        List<SilenceRow> next = (c.known() ? state.mergedSilences(c) : List.<io.promdeck.app.alertmanager.Silence>of()).stream()
+                .map(s -> SilenceRow.of(s, alerts))
                 .sorted(Comparator.comparing((SilenceRow r) -> order(r.silence().state())).thenComparing(r -> r.silence().endsAt(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         if (!next.equals(rows)) {
             io.promdeck.ui.common.Rows.update(rows, next, r -> r.silence().id());
         }
+        if (alertCoverage.kind() == Coverage.Kind.COMPLETE && !expireWhenClear.isEmpty()) {
+            for (SilenceRow row : next) {
+                if (expireWhenClear.contains(row.silence().id()) && row.silence().state() == SilenceState.ACTIVE && "0".equals(row.matching())) {
+                    expireWhenClear.remove(row.silence().id());
+                    expireAll(List.of(row), "no alert matches it any more");
+                }
+            }
+        }
+    }
+
+    /** The rows the table shows: all silences, narrowed by the filter. */
+    public javafx.collections.transformation.FilteredList<SilenceRow> shown() {
+        return filtered;
+    }
+
+    /** Text the shown silences must contain (matchers, comment, author or state). */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Ids of silences that expire by themselves once no alert matches them. */
+    public javafx.collections.ObservableSet<String> expireWhenClear() {
+        return expireWhenClear;
+    }
+
+    /** Several silences expired one after the other, each confirmed on every peer; the result counts them. */
+    public void expireAll(List<SilenceRow> selected, String why) {
+        List<SilenceRow> chosen = List.copyOf(selected);
+        result.set("Expiring " + chosen.size() + (chosen.size() == 1 ? " silence…" : " silences…"));
+        session.tasks().run(() -> {
+            List<String> lines = new java.util.ArrayList<>();
+            int confirmed = 0;
+            for (SilenceRow row : chosen) {
+                try {
+                    var outcome = service().expire(row.silence().id(), SilenceService.DEFAULT_CONFIRM_WITHIN);
+                    confirmed += outcome.confirmedEverywhere() ? 1 : 0;
+                    lines.add(row.matchers() + ": " + outcome.summary());
+                    session.audit().record("silence.expire", row.silence().id(), outcome.summary(), java.util.Map.of("matchers", row.matchers(),
+                            "why", why));
+                } catch (RuntimeException e) {
+                    lines.add(row.matchers() + ": " + io.promdeck.ui.common.DialogService.sentence(e));
+                    session.audit().record("silence.expire", row.silence().id(), "failed: " + io.promdeck.ui.common.DialogService.sentence(e),
+                            java.util.Map.of());
+                }
+            }
+            return (chosen.size() == 1 ? "Expired: " + lines.get(0).substring(lines.get(0).indexOf(": ") + 2)
+                    : "Expired " + confirmed + "/" + chosen.size() + " silences on every peer") + (why.isEmpty() ? "" : " (" + why + ")")
+                    + (chosen.size() == 1 ? "" : "\n" + String.join("\n", lines));
+        }).onSuccess(text -> {
+            result.set(text);
+            session.refreshNow();
+        }).onError(e -> result.set(io.promdeck.ui.common.DialogService.sentence(e))).start();
+    }
+
+    /** The silences in amtool's JSON format ({@code amtool silence import} reads it). */
+    public static String export(List<SilenceRow> selected) {
+        return io.promdeck.app.alertmanager.SilenceExport.write(selected.stream().map(SilenceRow::silence).toList());
+    }
+
+    /** Writes the silences to {@code file} in amtool's JSON (off the FX thread). */
+    public void exportTo(java.nio.file.Path file, List<SilenceRow> selected) {
+        String json = export(selected);
+        session.tasks().run(() -> java.nio.file.Files.writeString(file, json)).onSuccess(p -> result.set("Exported " + selected.size()
+                + " silences to " + file)).onError(e -> result.set("Could not write " + file + ": " + e.getMessage())).start();
+    }
+
+    /** Reads {@code file} (off the FX thread) and imports its silences. */
+    public void importFrom(java.nio.file.Path file) {
+        session.tasks().run(() -> java.nio.file.Files.readString(file)).onSuccess(this::importSilences)
+                .onError(e -> result.set("Could not read " + file + ": " + e.getMessage())).start();
+    }
+
+    /** Creates the silences of an amtool JSON file, each confirmed on every peer; what was refused is said. */
+    public void importSilences(String json) {
+        StackSession current = session.sessionProperty().get();
+        String user = current == null ? System.getProperty("user.name", "") : current.userName();
+        var parsed = io.promdeck.app.alertmanager.SilenceExport.read(json, user, clock.instant());
+        if (parsed.drafts().isEmpty()) {
+            result.set("Nothing imported: " + (parsed.problems().isEmpty() ? "the file holds no silence" : String.join("; ", parsed.problems())));
+            return;
+        }
+        result.set("Importing " + parsed.drafts().size() + " silences…");
+        session.tasks().run(() -> {
+            int confirmed = 0;
+            for (var draft : parsed.drafts()) {
+                var outcome = service().save(draft, SilenceService.DEFAULT_CONFIRM_WITHIN);
+                confirmed += outcome.confirmedEverywhere() ? 1 : 0;
+                session.audit().record("silence.import", outcome.silenceId(), outcome.summary(), java.util.Map.of("matchers",
+                        io.promdeck.app.alertmanager.Matchers.print(draft.matchers())));
+            }
+            return "Imported " + confirmed + "/" + parsed.drafts().size() + " silences, confirmed on every peer"
+                    + (parsed.problems().isEmpty() ? "" : "; not imported: " + String.join("; ", parsed.problems()));
+        }).onSuccess(text -> {
+            result.set(text);
+            session.refreshNow();
+        }).onError(e -> result.set(io.promdeck.ui.common.DialogService.sentence(e))).start();
     }
 
     private static int order(SilenceState state) {

@@ -111,6 +111,14 @@ class ConsoleLabTest {
     }
 
     /** Selects all the text of a field and types over it, as a person would with Ctrl+A. */
+    /** Opens the group-by list and picks a choice, as a person would. */
+    private void chooseGroupBy(String choice) {
+        robot.clickOn("#alerts-group-by .arrow-button");
+        Await.until(WAIT, "the group-by list", () -> robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(choice))
+                .tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(choice)).queryAs(Node.class));
+    }
+
     private void replaceText(String query, String text) {
         robot.clickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).push(KeyCode.BACK_SPACE);
         if (!text.isEmpty()) {
@@ -218,6 +226,25 @@ class ConsoleLabTest {
         assertThat(Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#alert-groups").query()).getItems())))
                 .contains(LabConfigs.ALWAYS_FIRING + " (1)");
         console.screenshot("alerts");
+        assertThat(this.<AlertRow>rows("#alerts-table").get(0).receivers()).isEqualTo("lab-receiver");
+
+        // Karma's habits: group by another label, a label chip narrows the filter, an annotation link opens the browser.
+        chooseGroupBy("severity");
+        Await.until(WAIT, "grouped by severity", () -> Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#alert-groups").query())
+                .getItems())).contains("warning (1)"));
+        robot.clickOn(robot.lookup("#alerts-table .table-cell").match(LabeledMatchers.hasText(LabConfigs.ALWAYS_FIRING)).queryAs(Node.class));
+        robot.clickOn("#chip-severity");
+        Await.until(WAIT, "the chip's matcher in the filter", () -> Fx.get(() -> ((javafx.scene.control.TextField) robot.lookup("#alerts-filter")
+                .query()).getText()).equals("{severity=\"warning\"}"));
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.promdeck.ui.common.Browser.install(opened::add);
+        robot.clickOn("#alert-link-runbook_url");
+        assertThat(opened).containsExactly("http://127.0.0.1:9/runbooks/lab-always-firing");
+        console.screenshot("alerts-grouped");
+        replaceText("#alerts-filter", "");
+        chooseGroupBy("alertname");
+        Await.until(WAIT, "grouped by name", () -> Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#alert-groups").query())
+                .getItems())).contains(LabConfigs.ALWAYS_FIRING + " (1)"));
         robot.doubleClickOn(LabConfigs.ALWAYS_FIRING + " (1)");
         Await.until(WAIT, "the group filter", () -> Fx.get(() -> ((javafx.scene.control.TextField) robot.lookup("#alerts-filter").query())
                 .getText()).equals("{alertname=\"" + LabConfigs.ALWAYS_FIRING + "\"}"));
@@ -284,6 +311,35 @@ class ConsoleLabTest {
         Await.until(WAIT, "the silence listed as expired", () -> this.<SilenceRow>rows("#silences-table").stream()
                 .noneMatch(r -> r.state().equals("active")));
         console.screenshot("silences-expired");
+
+        // Three silences from an amtool JSON file, then all three expired at once, each confirmed on every peer.
+        String json = io.promdeck.app.alertmanager.SilenceExport.write(java.util.stream.IntStream.range(0, 3).mapToObj(i ->
+                new io.promdeck.app.alertmanager.Silence("old-" + i, List.of(io.promdeck.app.alertmanager.Matcher.equal("alertname",
+                        "Bulk" + i)), java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), null, "amtool-user", "bulk " + i,
+                        io.promdeck.app.alertmanager.SilenceState.ACTIVE)).toList());
+        Fx.get(() -> {
+            console.console().window().silencesModel().importSilences(json);
+            return null;
+        });
+        Await.until(WAIT, "imported", () -> text("#silences-result").startsWith("Imported"), () -> text("#silences-result"));
+        assertThat(text("#silences-result")).isEqualTo("Imported 3/3 silences, confirmed on every peer");
+        replaceText("#silences-filter", "bulk");
+        Await.until(WAIT, "the three active bulk silences", () -> this.<SilenceRow>rows("#silences-table").stream()
+                .filter(r -> r.state().equals("active")).count() == 3);
+        assertThat(this.<SilenceRow>rows("#silences-table")).allSatisfy(r -> {
+            assertThat(r.comment()).contains("(imported; by amtool-user)");
+            assertThat(r.matching()).isEqualTo("0");
+        });
+        robot.clickOn(robot.lookup("#silences-table .table-cell").match(LabeledMatchers.hasText("bulk 0 (imported; by amtool-user)"))
+                .queryAs(Node.class));
+        robot.press(KeyCode.SHORTCUT).press(KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
+        console.screenshot("silences-bulk-selected");
+        robot.clickOn("#silence-expire");
+        robot.clickOn("OK");
+        Await.until(WAIT, "all three expired", () -> text("#silences-result").startsWith("Expired 3/3"), () -> text("#silences-result"));
+        Await.until(WAIT, "none active", () -> this.<SilenceRow>rows("#silences-table").stream().noneMatch(r -> r.state().equals("active")));
+        console.screenshot("silences-bulk-expired");
+        replaceText("#silences-filter", "");
     }
 
     @Test
