@@ -64,6 +64,9 @@ cp ui/target/promdeck-ui-*.jar "$out/lib/"
 # Memory: a desktop console needs a modest heap; G1 returns what it does not use (periodic collections, tight free
 # ratios), which keeps the resident size flat over hours (jlink/bench-memory.sh). PROMDECK_JAVA_OPTS adds or overrides.
 jvm_options="-Xmx1g -XX:G1PeriodicGCInterval=30000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"
+# ControlsFX's auto-completion (the alerts filter) registers its handlers through JavaFX's internal event API; in the
+# image JavaFX is a named module, so that package is exported to the classpath explicitly.
+jvm_options="$jvm_options --add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED"
 # JavaFX 21 loads its natives and uses sun.misc.Unsafe (Marlin); JDK 24+ warns about both at every start unless told.
 [ "$feature" -ge 24 ] && jvm_options="$jvm_options --enable-native-access=javafx.graphics --sun-misc-unsafe-memory-access=allow"
 # The class-data archive only applies when the classpath is spelled exactly as when it was recorded (JDK 17 compares
