@@ -13,7 +13,8 @@ public record Capabilities(String namespace, Capability monitor, Capability act,
         Map<AccessCheck, Boolean> answers) {
 
     public Capabilities {
-        answers = Map.copyOf(answers);
+        // In the order the preflight asked (the RBAC table lists them so), and immutable.
+        answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
     }
 
     /** One capability and the verbs it lacks. */

@@ -21,6 +21,7 @@ public final class DirectTransport implements Transport {
     private final OkHttpClient http;
     private final HttpUrl base;
     private final Supplier<String> authorization;
+    private final boolean authorized;
 
     /**
      * @param http          shared client (connection pool, TLS settings, connect timeout)
@@ -35,11 +36,18 @@ public final class DirectTransport implements Transport {
             throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
         }
         this.base = parsed;
+        this.authorized = authorization != null;
         this.authorization = authorization == null ? () -> null : authorization;
     }
 
     public DirectTransport(OkHttpClient http, String baseUrl) {
         this(http, baseUrl, null);
+    }
+
+    @Override
+    public java.util.Optional<Address> address() {
+        String url = base.toString();
+        return java.util.Optional.of(new Address(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, "", authorized));
     }
 
     @Override

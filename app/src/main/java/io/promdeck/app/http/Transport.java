@@ -18,4 +18,22 @@ public interface Transport {
     String target();
 
     Route route();
+
+    /**
+     * How an operator reaches the same endpoint from a terminal, for "copy as": the URL requests go to, and for the
+     * API-server proxy the path kubectl uses. Empty when there is no such address (a port-forward not open yet).
+     */
+    default java.util.Optional<Address> address() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * An endpoint's address as a terminal would use it.
+     *
+     * @param baseUrl   the URL a path is appended to ({@code http://127.0.0.1:9090}, or the API server's proxy URL)
+     * @param proxyPath for the API-server proxy, the path {@code kubectl get --raw} takes; "" otherwise
+     * @param bearer    whether requests need the user's bearer token (the API server does; a pod's own port does not)
+     */
+    record Address(String baseUrl, String proxyPath, boolean bearer) {
+    }
 }

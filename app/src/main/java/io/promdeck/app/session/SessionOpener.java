@@ -29,6 +29,7 @@ import io.promdeck.app.transport.TransportMode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -131,6 +132,16 @@ public final class SessionOpener {
             // Not installed by Promdeck, or not readable with these credentials: the doctor detects the label instead.
             return Optional.empty();
         }
+    }
+
+    /** The transport chosen per context (none: automatic). */
+    public Map<String, TransportMode> transportChoices() throws IOException {
+        return new io.promdeck.app.transport.TransportPreferences(settings).all();
+    }
+
+    /** Remembers the transport the operator chose for a context; empty goes back to automatic. */
+    public void saveTransportChoice(String context, Optional<TransportMode> mode) throws IOException {
+        new io.promdeck.app.transport.TransportPreferences(settings).put(context, mode);
     }
 
     /** Saves (or with a blank selector, removes) the operator's discovery override for a component in a context. */

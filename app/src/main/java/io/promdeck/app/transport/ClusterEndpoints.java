@@ -27,6 +27,8 @@ public final class ClusterEndpoints implements AutoCloseable {
                 Transport transport;
                 if (mode == TransportMode.POD_PROXY) {
                     transport = new PodProxyTransport(client, pod.namespace(), pod.name(), pod.port());
+                } else if (mode == TransportMode.DIRECT) {
+                    transport = direct(http, pod);
                 } else {
                     PortForwardTransport forward = new PortForwardTransport(client, http, pod.namespace(), pod.name(), pod.port());
                     forwards.add(forward);
@@ -41,6 +43,12 @@ public final class ClusterEndpoints implements AutoCloseable {
             expected.put(component, stack.expectedReplicas(component));
         });
         endpoints = new StackEndpoints(stack.namespace() + " (" + mode + ")", byComponent, expected);
+    }
+
+    /** The pod's own address; a pod without an IP yet (pending) gets one that fails as "not reachable" on every call. */
+    private static Transport direct(OkHttpClient http, DiscoveredPod pod) {
+        String host = pod.podIp() == null || pod.podIp().isBlank() ? "pending-pod.invalid" : pod.podIp();
+        return new io.promdeck.app.http.DirectTransport(http, "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + pod.port());
     }
 
     public StackEndpoints endpoints() {

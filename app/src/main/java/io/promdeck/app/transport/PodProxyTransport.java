@@ -26,12 +26,13 @@ public final class PodProxyTransport implements Transport {
     private final HttpClient http;
     private final String base;
     private final String target;
+    private final String proxyPath;
 
     public PodProxyTransport(KubernetesClient client, String namespace, String pod, int port) {
         this.http = client.getHttpClient();
         String master = client.getMasterUrl().toString();
-        this.base = (master.endsWith("/") ? master : master + "/") + "api/v1/namespaces/" + encode(namespace) + "/pods/"
-                + encode(pod) + ":" + port + "/proxy";
+        this.proxyPath = "/api/v1/namespaces/" + encode(namespace) + "/pods/" + encode(pod) + ":" + port + "/proxy";
+        this.base = (master.endsWith("/") ? master.substring(0, master.length() - 1) : master) + proxyPath;
         this.target = "pod " + namespace + "/" + pod + ":" + port;
     }
 
@@ -75,6 +76,11 @@ public final class PodProxyTransport implements Transport {
     @Override
     public Route route() {
         return Route.API_SERVER_PROXY;
+    }
+
+    @Override
+    public java.util.Optional<Address> address() {
+        return java.util.Optional.of(new Address(base, proxyPath, true));
     }
 
     private static String encode(String segment) {

@@ -56,6 +56,12 @@ public final class PortForwardTransport implements Transport, AutoCloseable {
         return forward == null ? -1 : forward.getLocalPort();
     }
 
+    /** The forwarded local URL while the forward is open. */
+    @Override
+    public synchronized java.util.Optional<Address> address() {
+        return direct == null || forward == null || !forward.isAlive() ? java.util.Optional.empty() : direct.address();
+    }
+
     @Override
     public String target() {
         return "pod " + namespace + "/" + pod + ":" + port;

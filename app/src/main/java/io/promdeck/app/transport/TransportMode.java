@@ -5,7 +5,23 @@ import java.util.Optional;
 
 /** How the console reaches pods in a cluster: chosen from the RBAC preflight unless the operator says otherwise. */
 public enum TransportMode {
-    POD_PROXY, PORT_FORWARD;
+    /** Through the API server's {@code pods/proxy}. */
+    POD_PROXY("Pod proxy"),
+    /** Through a {@code pods/portforward} the console opens on 127.0.0.1. */
+    PORT_FORWARD("Port-forward"),
+    /** Straight to the pod IPs, for workstations inside the cluster network (VPN, jump host); no RBAC needed for it. */
+    DIRECT("Direct to pod IPs");
+
+    private final String label;
+
+    TransportMode(String label) {
+        this.label = label;
+    }
+
+    /** How the connect screen names the mode. */
+    public String label() {
+        return label;
+    }
 
     /** The chosen mode and why, or why none works. */
     public record Choice(Optional<TransportMode> mode, String reason) {
@@ -13,7 +29,7 @@ public enum TransportMode {
 
     public static Choice choose(Capabilities capabilities, Optional<TransportMode> override) {
         if (override.isPresent()) {
-            return new Choice(override, "chosen in settings");
+            return new Choice(override, override.get().label().toLowerCase(java.util.Locale.ROOT) + ", chosen for this context");
         }
         if (capabilities.proxyAllowed()) {
             return new Choice(Optional.of(POD_PROXY), "the API-server pod proxy is allowed (get pods/proxy)");

@@ -105,4 +105,36 @@ class RbacPreflightTest {
         assertThat(choice.mode()).isEmpty();
         assertThat(choice.reason()).contains("monitoring").contains("direct-URL profile");
     }
+
+    @Test
+    void theMatrixShowsEveryVerbPerResourceAndWhatItEnables() {
+        Capabilities capabilities = check(AccessPolicy.only(READ));
+
+        java.util.List<RbacMatrix.Row> rows = RbacMatrix.of(capabilities);
+        RbacMatrix.Row statefulSets = rows.stream().filter(r -> r.resource().equals("statefulsets.apps")).findFirst().orElseThrow();
+        assertThat(RbacMatrix.VERBS).extracting(statefulSets::cell)
+                .containsExactly("allowed", "allowed", "allowed", "denied", "denied", "denied");
+        assertThat(statefulSets.enables()).isEqualTo("monitor, install");
+        RbacMatrix.Row proxy = rows.stream().filter(r -> r.resource().equals("pods/proxy")).findFirst().orElseThrow();
+        assertThat(proxy.cell("get")).isEqualTo("allowed");
+        assertThat(proxy.cell("create")).isEqualTo("denied");
+        assertThat(proxy.cell("delete")).isEmpty();
+        assertThat(proxy.enables()).startsWith("the pod-proxy transport").endsWith("(monitor)");
+        assertThat(rows).filteredOn(r -> r.resource().equals("namespaces")).singleElement()
+                .satisfies(r -> assertThat(r.scope()).isEqualTo("cluster"));
+        // Every answer is in exactly one cell.
+        assertThat(rows.stream().mapToInt(r -> r.answers().size()).sum()).isEqualTo(capabilities.answers().size());
+        assertThat(rows.stream().filter(r -> r.resource().equals("pods/portforward")).findFirst().orElseThrow().enables())
+                .contains("port-forward");
+    }
+
+    @Test
+    void directNeedsNoPermissionWhenTheOperatorChoosesIt() {
+        Capabilities capabilities = check(AccessPolicy.denyAll());
+
+        TransportMode.Choice choice = TransportMode.choose(capabilities, Optional.of(TransportMode.DIRECT));
+
+        assertThat(choice.mode()).contains(TransportMode.DIRECT);
+        assertThat(choice.reason()).isEqualTo("direct to pod ips, chosen for this context");
+    }
 }

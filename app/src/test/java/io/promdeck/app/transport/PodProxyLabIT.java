@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +183,60 @@ class PodProxyLabIT {
         } finally {
             forward.close();
         }
+    }
+
+    /** Runs a copied command in a shell, as the operator would paste it, with {@code TOKEN} set; returns its output. */
+    private static String run(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+        builder.environment().put("TOKEN", "t");
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("%s exit code; output:%n%s", command, text).isZero();
+        return text;
+    }
+
+    @Test
+    void aCopiedCurlThroughTheProxyGivesTheConsolesAnswerWithoutTheToken() throws Exception {
+        io.promdeck.app.http.Transport proxy = endpoints().of(io.promdeck.app.cluster.Component.PROMETHEUS).get(0).transport();
+        String curl = io.promdeck.app.http.CopyAs.curl(proxy, "GET", "/api/v1/status/buildinfo", Optional.empty()).orElseThrow();
+
+        assertThat(curl).isEqualTo("curl -sS -H \"Authorization: Bearer $TOKEN\" " + api.url().replaceAll("/$", "")
+                + "/api/v1/namespaces/monitoring/pods/prometheus-0:9090/proxy/api/v1/status/buildinfo");
+        String console = new String(proxy.exchange(io.promdeck.app.http.TransportRequest.get("/api/v1/status/buildinfo")).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run(curl)).isEqualTo(console).contains("\"status\":\"success\"");
+        assertThat(io.promdeck.app.http.CopyAs.kubectl(proxy, "lab", "POST", "/-/reload")).contains(
+                "kubectl --context lab create --raw /api/v1/namespaces/monitoring/pods/prometheus-0:9090/proxy/-/reload -f /dev/null");
+    }
+
+    @Test
+    void aCopiedReloadReachesThePodThroughTheProxy() throws Exception {
+        io.promdeck.app.http.Transport proxy = endpoints().of(io.promdeck.app.cluster.Component.PROMETHEUS).get(1).transport();
+        int before = api.forwardedCount("POST", "monitoring/prometheus-1:9090/-/reload");
+
+        run(io.promdeck.app.http.CopyAs.curl(proxy, "POST", "/-/reload", Optional.empty()).orElseThrow() + " --fail");
+
+        assertThat(api.forwardedCount("POST", "monitoring/prometheus-1:9090/-/reload")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCopiedAmtoolSilenceIsCreatedOnTheRealAlertmanager() throws Exception {
+        io.promdeck.app.http.Transport direct = new io.promdeck.app.http.DirectTransport(HttpClients.defaults().build(),
+                LAB.lab().alertmanager(0).url());
+        String amtool = io.promdeck.app.http.CopyAs.amtool(direct, Optional.empty(), io.promdeck.app.http.CopyAs.silenceAdd(
+                Map.of("alertname", "CopyAsProbe"), java.util.List.of("instance=~\"node-.*\""), "ops@example.com", "copied from the console's",
+                java.time.Instant.now().plusSeconds(600)));
+
+        assertThat(amtool).startsWith("amtool --alertmanager.url=" + LAB.lab().alertmanager(0).url() + " silence add")
+                .contains("'--comment=copied from the console'\\''s'");
+        String id = run(amtool).strip();
+
+        assertThat(LAB.lab().alertmanager(0).client().silences().orElseThrow().items())
+                .anySatisfy(silence -> {
+                    assertThat(silence.id()).isEqualTo(id);
+                    assertThat(silence.comment()).isEqualTo("copied from the console's");
+                });
     }
 
     private static boolean canConnect(int port) {

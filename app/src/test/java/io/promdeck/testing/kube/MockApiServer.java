@@ -73,7 +73,8 @@ public final class MockApiServer implements AutoCloseable {
     private final Map<String, String> proxyRoutes = new ConcurrentHashMap<>();
     private final Map<String, Integer> tokenVerdicts = new ConcurrentHashMap<>();
     private final Map<String, Integer> forwarded = new ConcurrentHashMap<>();
-    private final Map<String, String> logs = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Supplier<String>> logs = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Supplier<String>> previousLogs = new ConcurrentHashMap<>();
     private final java.util.Set<String> forbiddenWrites = ConcurrentHashMap.newKeySet();
     private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AccessPolicy policy = AccessPolicy.allowAll();
@@ -120,7 +121,21 @@ public final class MockApiServer implements AutoCloseable {
 
     /** The text {@code GET .../pods/NAME/log} answers for a pod (any container). */
     public void podLog(String namespace, String pod, String text) {
+        podLog(namespace, pod, () -> text);
+    }
+
+    /**
+     * What {@code GET .../pods/NAME/log} answers for a pod (any container), read at each request: a lab process's log
+     * file serves as the pod's log. {@code tailLines} is honoured; {@code follow=true} answers the same text and ends
+     * the stream (a real server keeps it open while the container runs).
+     */
+    public void podLog(String namespace, String pod, java.util.function.Supplier<String> text) {
         logs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", text);
+    }
+
+    /** The previous (terminated) container's log; without one, {@code previous=true} fails as a real server does. */
+    public void previousPodLog(String namespace, String pod, String text) {
+        previousLogs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", () -> text);
     }
 
     /** Every create, update, patch and delete of an object the mock received, as "METHOD path", in order (not dry runs, not status). */
@@ -179,7 +194,7 @@ public final class MockApiServer implements AutoCloseable {
                 return json(200, "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0-promdeck-mock\",\"platform\":\"linux/amd64\"}");
             }
             if (logs.containsKey(bare)) {
-                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(logs.get(bare));
+                return log(bare, path);
             }
             Matcher proxy = POD_PROXY.matcher(bare);
             if (proxy.matches()) {
@@ -240,6 +255,42 @@ public final class MockApiServer implements AutoCloseable {
                 return create(request, bare, query.getOrDefault("fieldManager", "before-first-apply"), dryRun);
             }
             return super.dispatch(request);
+        }
+
+        /** A pod's log, as the kubelet answers through the API server: the last tailLines lines; previous only after a restart. */
+        private MockResponse log(String bare, String path) {
+            Map<String, String> query = query(path);
+            boolean previous = "true".equals(query.get("previous"));
+            java.util.function.Supplier<String> source = previous ? previousLogs.get(bare) : logs.get(bare);
+            String pod = bare.substring(0, bare.length() - "/log".length());
+            pod = pod.substring(pod.lastIndexOf('/') + 1);
+            if (source == null) {
+                return status(400, "BadRequest", "previous terminated container \"" + query.getOrDefault("container", "") + "\" in pod \""
+                        + pod + "\" not found");
+            }
+            String text = source.get();
+            if (query.containsKey("tailLines")) {
+                int tail = Integer.parseInt(query.get("tailLines"));
+                java.util.List<String> lines = java.util.List.of(text.split("\n", -1));
+                boolean trailing = !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty();
+                java.util.List<String> body = trailing ? lines.subList(0, lines.size() - 1) : lines;
+                body = body.subList(Math.max(0, body.size() - tail), body.size());
+                text = String.join("\n", body) + (trailing && !body.isEmpty() ? "\n" : "");
+            }
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(text);
+        }
+
+        private static Map<String, String> query(String path) {
+            Map<String, String> query = new java.util.HashMap<>();
+            int at = path.indexOf('?');
+            if (at >= 0) {
+                for (String pair : path.substring(at + 1).split("&")) {
+                    int eq = pair.indexOf('=');
+                    query.put(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                            eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return query;
         }
 
         private MockResponse forward(RecordedRequest request, Matcher proxy, String fullPath) {

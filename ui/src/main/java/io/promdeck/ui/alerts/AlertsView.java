@@ -70,16 +70,7 @@ public final class AlertsView {
         table.getColumns().add(Tables.text("State", AlertRow::state));
         table.getColumns().add(Tables.text("Held by", AlertRow::held));
         // Sorted by the instant, shown as a time.
-        javafx.scene.control.TableColumn<AlertRow, java.time.Instant> since = new javafx.scene.control.TableColumn<>("Since");
-        since.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().since()));
-        since.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(java.time.Instant item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : Formats.time(item));
-            }
-        });
-        table.getColumns().add(since);
+        table.getColumns().add(Tables.keyed("Since", AlertRow::since, r -> Formats.time(r.since())));
         table.getColumns().add(Tables.text("Receivers", AlertRow::receivers));
         table.getColumns().add(Tables.text("Labels", AlertRow::labels));
         table.getColumns().get(0).setPrefWidth(170);

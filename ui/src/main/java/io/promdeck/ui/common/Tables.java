@@ -164,6 +164,24 @@ public final class Tables {
         });
     }
 
+    /**
+     * A column that shows {@code text} of the row and sorts by {@code key} (an instant shown as "2m ago", a number
+     * shown with its unit); rows without a key sort last.
+     */
+    public static <R, K extends Comparable<? super K>> TableColumn<R, R> keyed(String title, Function<R, K> key, Function<R, String> text) {
+        TableColumn<R, R> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setComparator(java.util.Comparator.comparing(key, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(R row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
+        return column;
+    }
+
     /** A text column; a cell whose text is cut shows all of it in a tooltip. */
     public static <R> TableColumn<R, String> text(String title, Function<R, String> value) {
         TableColumn<R, String> column = new TableColumn<>(title);

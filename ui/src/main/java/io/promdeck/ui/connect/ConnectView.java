@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -42,6 +43,7 @@ public final class ConnectView {
     private final SessionModel model;
     private final ListView<KubeContext> contexts;
     private final TextField namespace = new TextField();
+    private final javafx.scene.control.ComboBox<java.util.Optional<io.promdeck.app.transport.TransportMode>> transport = transportChoice();
 
     public ConnectView(SessionModel model, java.util.function.Supplier<Window> owner, LocalStackModel localStack) {
         this.model = model;
@@ -57,8 +59,12 @@ public final class ConnectView {
         contexts.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
             if (c != null) {
                 namespace.setText(c.namespace());
+                transport.setValue(model.transportChoice(c.name()));
             }
         });
+        // kubectl's habit: the kubeconfig's current-context is the one selected, ready to connect.
+        model.currentContextProperty().addListener((obs, old, current) -> preselect(current));
+        contexts.getItems().addListener((javafx.collections.ListChangeListener<KubeContext>) c -> preselect(model.currentContextProperty().get()));
         contexts.setPrefHeight(160);
         namespace.setId("namespace");
         namespace.setPromptText("namespace of the stack");
@@ -89,7 +95,7 @@ public final class ConnectView {
         ScrollPane scroll = new ScrollPane();
         scroll.setFitToWidth(true);
 
-        VBox clusterPane = new VBox(8, title("Kubernetes contexts"), contexts, new HBox(8, new Label("Namespace"), namespace, connect),
+        VBox clusterPane = new VBox(8, title("Kubernetes contexts"), contexts, connectRow(connect),
                 new HBox(8, progress, cancel), error, results, override);
         VBox profilePane = new VBox(8, title("Direct-URL profile"), profileRow(owner));
         VBox content = new VBox(16, clusterPane, profilePane, new LocalStackPane(localStack, "local-stack").root());
@@ -107,6 +113,58 @@ public final class ConnectView {
                 error.setText(problem.getMessage());
             }
         });
+    }
+
+    private HBox connectRow(Button connect) {
+        Label namespaceLabel = new Label("_Namespace");
+        namespaceLabel.setMnemonicParsing(true);
+        namespaceLabel.setLabelFor(namespace);
+        Label transportLabel = new Label("_Transport");
+        transportLabel.setMnemonicParsing(true);
+        transportLabel.setLabelFor(transport);
+        HBox row = new HBox(8, namespaceLabel, namespace, transportLabel, transport, connect);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** Automatic (from the RBAC preflight) or one of the transports, remembered per context when connecting. */
+    private static javafx.scene.control.ComboBox<java.util.Optional<io.promdeck.app.transport.TransportMode>> transportChoice() {
+        javafx.collections.ObservableList<java.util.Optional<io.promdeck.app.transport.TransportMode>> choices = FXCollections.observableArrayList();
+        choices.add(java.util.Optional.empty());
+        for (io.promdeck.app.transport.TransportMode mode : io.promdeck.app.transport.TransportMode.values()) {
+            choices.add(java.util.Optional.of(mode));
+        }
+        javafx.scene.control.ComboBox<java.util.Optional<io.promdeck.app.transport.TransportMode>> box = new javafx.scene.control.ComboBox<>(choices);
+        box.setId("transport");
+        box.setValue(java.util.Optional.empty());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.util.Optional<io.promdeck.app.transport.TransportMode> mode) {
+                return mode == null || mode.isEmpty() ? "Automatic (from permissions)" : mode.get().label();
+            }
+
+            @Override
+            public java.util.Optional<io.promdeck.app.transport.TransportMode> fromString(String text) {
+                return choices.stream().filter(c -> toString(c).equals(text)).findFirst().orElse(java.util.Optional.empty());
+            }
+        });
+        box.setTooltip(new javafx.scene.control.Tooltip("How the console reaches the pods: the API server's pod proxy, a port-forward, "
+                + "or straight to the pod IPs from inside the cluster network. Remembered for each context."));
+        box.setAccessibleText("Transport");
+        return box;
+    }
+
+    private void preselect(String current) {
+        if (current == null || contexts.getSelectionModel().getSelectedItem() != null) {
+            return;
+        }
+        for (int i = 0; i < contexts.getItems().size(); i++) {
+            if (contexts.getItems().get(i).name().equals(current)) {
+                contexts.getSelectionModel().select(i);
+                contexts.scrollTo(i);
+                return;
+            }
+        }
     }
 
     private Node profileRow(java.util.function.Supplier<Window> owner) {
@@ -181,7 +239,8 @@ public final class ConnectView {
     private void connectSelected() {
         KubeContext selected = contexts.getSelectionModel().getSelectedItem();
         if (selected != null) {
-            model.connect(selected.name(), namespace.getText().isBlank() ? selected.namespace() : namespace.getText().strip());
+            model.connect(selected.name(), namespace.getText().isBlank() ? selected.namespace() : namespace.getText().strip(),
+                    transport.getValue() == null ? java.util.Optional.empty() : transport.getValue());
         }
     }
 
@@ -209,8 +268,12 @@ public final class ConnectView {
                 }
             }
         });
-        session.transport().ifPresent(t -> results.getChildren().add(new Label("Transport: "
-                + t.mode().map(Enum::name).orElse("none") + " — " + t.reason())));
+        session.transport().ifPresent(t -> {
+            Label transport = new Label("Transport: " + t.mode().map(io.promdeck.app.transport.TransportMode::label).orElse("none") + " — " + t.reason());
+            transport.setId("connect-transport");
+            results.getChildren().add(transport);
+        });
+        session.capabilities().ifPresent(c -> results.getChildren().add(rbacTable(c)));
         session.discovered().ifPresent(stack -> {
             TableView<DiscoveredPod> table = new TableView<>(FXCollections.observableArrayList(
                     stack.pods().values().stream().flatMap(List::stream).toList()));
@@ -224,6 +287,34 @@ public final class ConnectView {
             table.getColumns().add(Tables.text("Matched rule", DiscoveredPod::rule));
             results.getChildren().add(table);
         });
+    }
+
+    /** The preflight in full: each resource, each verb allowed or denied, and what the row's permissions enable. */
+    private static javafx.scene.control.TitledPane rbacTable(Capabilities capabilities) {
+        List<io.promdeck.app.cluster.RbacMatrix.Row> rows = io.promdeck.app.cluster.RbacMatrix.of(capabilities);
+        TableView<io.promdeck.app.cluster.RbacMatrix.Row> table = new TableView<>();
+        table.setId("rbac-table");
+        TableColumn<io.promdeck.app.cluster.RbacMatrix.Row, String> resource = Tables.text("Resource", io.promdeck.app.cluster.RbacMatrix.Row::resource);
+        resource.setPrefWidth(230);
+        table.getColumns().add(resource);
+        table.getColumns().add(Tables.text("Scope", io.promdeck.app.cluster.RbacMatrix.Row::scope));
+        for (String verb : io.promdeck.app.cluster.RbacMatrix.VERBS) {
+            TableColumn<io.promdeck.app.cluster.RbacMatrix.Row, String> column = Tables.flagged(verb, r -> r.cell(verb),
+                    r -> r.answer(verb).filter(a -> !a).isPresent(), "flag");
+            column.setPrefWidth(72);
+            table.getColumns().add(column);
+        }
+        table.getColumns().add(Tables.text("Enables", io.promdeck.app.cluster.RbacMatrix.Row::enables));
+        Tables.standard(table, FXCollections.observableArrayList(rows), null);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(320);
+        long denied = rows.stream().filter(io.promdeck.app.cluster.RbacMatrix.Row::anyDenied).count();
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("Permissions: " + rows.size() + " resources checked, "
+                + denied + " with a denied verb", table);
+        pane.setId("rbac");
+        pane.setAnimated(false);
+        pane.setExpanded(denied > 0);
+        return pane;
     }
 
     private static Label title(String text) {

@@ -8,6 +8,7 @@ import io.promdeck.app.live.NamespaceSnapshot;
 import io.promdeck.app.live.StackState;
 import io.promdeck.app.session.SessionOpener;
 import io.promdeck.app.session.StackSession;
+import io.promdeck.app.transport.TransportMode;
 import io.promdeck.ui.common.DialogService;
 import io.promdeck.ui.common.Tasks;
 import java.nio.file.Path;
@@ -36,6 +37,10 @@ public final class SessionModel {
     private final SessionOpener opener;
     private final KubeconfigResolver resolver;
     private final ObservableList<KubeContext> contexts = FXCollections.observableArrayList();
+    /** The kubeconfig's current context once loaded (the connect screen preselects it); null when it names none. */
+    private final ObjectProperty<String> currentContext = new SimpleObjectProperty<>();
+    /** The transport chosen per context, as remembered in the settings folder. */
+    private final javafx.collections.ObservableMap<String, TransportMode> transportChoices = FXCollections.observableHashMap();
     private final ObjectProperty<Kubeconfig> kubeconfig = new SimpleObjectProperty<>();
     private final ObjectProperty<KubeconfigException> kubeconfigProblem = new SimpleObjectProperty<>();
     private final ObjectProperty<StackSession> session = new SimpleObjectProperty<>();
@@ -59,24 +64,65 @@ public final class SessionModel {
     }
 
     public void loadKubeconfig() {
-        tasks.run(resolver::load).onSuccess(loaded -> {
-            kubeconfig.set(loaded);
+        tasks.run(() -> new LoadedKubeconfig(resolver.load(), remembered())).onSuccess(loaded -> {
+            kubeconfig.set(loaded.kubeconfig());
             kubeconfigProblem.set(null);
-            contexts.setAll(loaded.contexts());
+            transportChoices.clear();
+            transportChoices.putAll(loaded.transports());
+            contexts.setAll(loaded.kubeconfig().contexts());
+            currentContext.set(loaded.kubeconfig().currentContext().orElse(null));
         }).onError(error -> {
             kubeconfig.set(null);
             contexts.clear();
+            currentContext.set(null);
             kubeconfigProblem.set(error instanceof KubeconfigException k ? k
                     : new KubeconfigException(KubeconfigException.Kind.UNREADABLE, DialogService.sentence(error)));
         }).start();
     }
 
+    private record LoadedKubeconfig(Kubeconfig kubeconfig, java.util.Map<String, TransportMode> transports) {
+    }
+
+    /** The remembered transports; an unreadable settings folder only loses the choices, never the kubeconfig. */
+    private java.util.Map<String, TransportMode> remembered() {
+        try {
+            return opener.transportChoices();
+        } catch (java.io.IOException e) {
+            return java.util.Map.of();
+        }
+    }
+
     public void connect(String context, String namespace) {
+        connect(context, namespace, Optional.ofNullable(transportChoices.get(context)));
+    }
+
+    /**
+     * Connects with the transport chosen in the connect screen (empty: automatic, from the RBAC preflight), and
+     * remembers that choice for the context.
+     */
+    public void connect(String context, String namespace, Optional<TransportMode> transport) {
         Kubeconfig config = kubeconfig.get();
         if (config == null) {
             return;
         }
-        open(listeners -> opener.open(config, context, namespace, Optional.empty(), listeners));
+        transport.ifPresentOrElse(t -> transportChoices.put(context, t), () -> transportChoices.remove(context));
+        open(listeners -> {
+            try {
+                opener.saveTransportChoice(context, transport);
+            } catch (java.io.IOException e) {
+                listeners.progress().accept("Could not remember the transport for " + context + ": " + e.getMessage());
+            }
+            return opener.open(config, context, namespace, transport, listeners);
+        });
+    }
+
+    /** The transport remembered for a context; empty means automatic. */
+    public Optional<TransportMode> transportChoice(String context) {
+        return Optional.ofNullable(transportChoices.get(context));
+    }
+
+    public ReadOnlyObjectProperty<String> currentContextProperty() {
+        return currentContext;
     }
 
     public void openProfile(Path file) {

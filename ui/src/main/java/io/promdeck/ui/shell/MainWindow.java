@@ -102,6 +102,8 @@ public final class MainWindow {
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        panels.put("Events", new io.promdeck.ui.events.EventsView(new io.promdeck.ui.events.EventsViewModel(session, clock)).root());
+        panels.put("Logs", new io.promdeck.ui.logs.LogsView(new io.promdeck.ui.logs.LogsViewModel(session, session.tasks(), clock), this::window).root());
         panels.put("Config", new io.promdeck.ui.config.ConfigView(new io.promdeck.ui.config.ConfigViewModel(session, configServices)).root());
         panels.put("Audit", new io.promdeck.ui.audit.AuditView(audit).root());
         audit.load();
@@ -216,7 +218,8 @@ public final class MainWindow {
         nav.setPadding(new Insets(8));
         Map<String, Ikon> icons = Map.ofEntries(Map.entry("Overview", Feather.HOME), Map.entry("Prometheus", Feather.DATABASE),
                 Map.entry("Alertmanager", Feather.SHARE_2), Map.entry("Thanos", Feather.LAYERS), Map.entry("Alerts", Feather.BELL),
-                Map.entry("Silences", Feather.BELL_OFF), Map.entry("Config", Feather.FILE_TEXT), Map.entry("Audit", Feather.LIST),
+                Map.entry("Silences", Feather.BELL_OFF), Map.entry("Events", Feather.ACTIVITY), Map.entry("Logs", Feather.TERMINAL),
+                Map.entry("Config", Feather.FILE_TEXT), Map.entry("Audit", Feather.LIST),
                 Map.entry("Install", Feather.DOWNLOAD), Map.entry("Connect", Feather.LINK), Map.entry("Notifications", Feather.INBOX),
                 Map.entry("Drills", Feather.ZAP));
         javafx.beans.binding.BooleanBinding local = javafx.beans.binding.Bindings.createBooleanBinding(() -> session.sessionProperty().get() != null

@@ -147,11 +147,21 @@ class ConsoleLabTest {
 
     @Test
     @Order(1)
-    void connectsThroughTheContextListAndShowsWhatTheUserMayDo() {
+    void connectsThroughTheContextListAndShowsWhatTheUserMayDo() throws java.io.IOException {
         Await.until(WAIT, "the contexts", () -> Fx.get(() -> ((ListView<?>) robot.lookup("#contexts").query()).getItems().size()) == 2);
+        // The kubeconfig's current-context is selected, as kubectl would use it.
+        Await.until(WAIT, "the current context preselected", () -> Fx.get(() -> ((ListView<io.promdeck.app.cluster.KubeContext>) robot
+                .lookup("#contexts").query()).getSelectionModel().getSelectedItem()) != null);
+        assertThat(Fx.get(() -> ((ListView<io.promdeck.app.cluster.KubeContext>) robot.lookup("#contexts").query())
+                .getSelectionModel().getSelectedItem().name())).isEqualTo("lab");
         console.screenshot("connect-contexts");
 
-        robot.clickOn("lab   " + api.url() + "   user alice (TOKEN)");
+        // The transport chosen by keyboard (Alt+T focuses it), remembered for the context.
+        robot.press(KeyCode.ALT).press(KeyCode.T).release(KeyCode.T).release(KeyCode.ALT);
+        Await.until(WAIT, "the transport box focused", () -> Fx.get(() -> robot.lookup("#transport").query().isFocused()));
+        robot.push(KeyCode.DOWN);
+        assertThat(Fx.get(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#transport").query()).getValue()))
+                .isEqualTo(java.util.Optional.of(io.promdeck.app.transport.TransportMode.POD_PROXY));
         robot.clickOn("#connect");
 
         Await.until(WAIT, "connected", () -> text("#health").startsWith("Connected"), () -> text("#health"));
@@ -160,7 +170,16 @@ class ConsoleLabTest {
         assertThat(text("#capabilities")).isEqualTo("can monitor, can act, can install");
         assertThat(text("#connect-user")).isEqualTo("Connected to lab / monitoring as alice@example.com");
         assertThat(Fx.get(() -> ((TableView<?>) robot.lookup("#discovery").query()).getItems().size())).isEqualTo(5);
+        assertThat(text("#connect-transport")).isEqualTo("Transport: Pod proxy — pod proxy, chosen for this context");
+        assertThat(Files.exists(console.home().resolve(".config/promdeck/transports.json"))).isTrue();
+        assertThat(Files.readString(console.home().resolve(".config/promdeck/transports.json"))).contains("\"lab\" : \"POD_PROXY\"");
+        // The preflight as a table: every resource asked about, each verb allowed (everything is, for this user).
+        List<io.promdeck.app.cluster.RbacMatrix.Row> rbac = rows("#rbac-table");
+        assertThat(rbac).extracting(io.promdeck.app.cluster.RbacMatrix.Row::resource).contains("pods", "pods/proxy", "secrets", "namespaces");
+        assertThat(rbac).noneMatch(io.promdeck.app.cluster.RbacMatrix.Row::anyDenied);
+        robot.clickOn("#rbac .title");
         console.screenshot("connect-connected");
+        robot.clickOn("#rbac .title");
     }
 
     @Test
@@ -425,5 +444,90 @@ class ConsoleLabTest {
         assertThat(Files.exists(console.home().resolve(".config/promdeck/discovery-overrides.json"))).isTrue();
         Await.until(WAIT, "connected again", () -> text("#health").startsWith("Connected"));
         console.screenshot("connect-override");
+    }
+
+    private static void event(String name, String type, String reason, String pod, String message, int count) {
+        try (KubernetesClient client = api.server().createClient()) {
+            client.v1().events().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata().withName(name)
+                    .endMetadata().withType(type).withReason(reason).withMessage(message).withCount(count)
+                    .withLastTimestamp(java.time.Instant.now().toString())
+                    .withNewInvolvedObject().withKind("Pod").withName(pod).withNamespace(NS).endInvolvedObject().build()).create();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void eventsAreLiveWarningsFirstAndFiltered() {
+        event("prometheus-0.started", "Normal", "Started", "prometheus-0", "Started container prometheus", 1);
+        event("prometheus-1.backoff", "Warning", "BackOff", "prometheus-1", "Back-off restarting failed container prometheus", 4);
+        nav("events");
+        Await.until(WAIT, "both events", () -> this.<io.promdeck.ui.events.EventRow>rows("#events-table").size() == 2);
+        assertThat(this.<io.promdeck.ui.events.EventRow>rows("#events-table")).extracting(io.promdeck.ui.events.EventRow::reason)
+                .containsExactly("BackOff", "Started");
+        assertThat(text("#events-status")).startsWith("2 of 2 events in monitoring (1 warning) — watched live");
+        console.screenshot("events");
+
+        // A new event appears without a refresh: the informer delivers it.
+        event("alertmanager-2.unhealthy", "Warning", "Unhealthy", "alertmanager-2", "Readiness probe failed: HTTP probe failed with statuscode: 503", 2);
+        Await.until(WAIT, "the new warning", () -> this.<io.promdeck.ui.events.EventRow>rows("#events-table").size() == 3);
+        robot.clickOn("#events-warnings");
+        Await.until(WAIT, "warnings only", () -> this.<io.promdeck.ui.events.EventRow>rows("#events-table").size() == 2);
+        robot.clickOn("#events-filter").write("readiness");
+        Await.until(WAIT, "the filter", () -> this.<io.promdeck.ui.events.EventRow>rows("#events-table").size() == 1);
+        assertThat(this.<io.promdeck.ui.events.EventRow>rows("#events-table").get(0).object()).isEqualTo("Pod/alertmanager-2");
+        console.screenshot("events-filtered");
+    }
+
+    @Test
+    @Order(11)
+    void logsOfALabProcessThroughThePodLogEndpoint() throws java.io.IOException {
+        Path log = LAB.lab().prometheus(0).process().log();
+        api.podLog(NS, "prometheus-0", () -> {
+            try {
+                return Files.readString(log);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        nav("logs");
+        Await.until(WAIT, "the pods", () -> Fx.get(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#logs-pod").query()).getItems().size()) == 5);
+        assertThat(Fx.get(() -> ((javafx.scene.control.ComboBox<io.promdeck.app.logs.LogSource.Target>) robot.lookup("#logs-pod").query())
+                .getValue().pod())).isEqualTo("alertmanager-0");
+        robot.clickOn("#logs-pod");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("prometheus-0")).queryAs(Node.class));
+        replaceText("#logs-tail", "lots");
+        console.screenshot("logs-tail-error");
+        robot.clickOn("#logs-show");
+        Await.until(WAIT, "the field error", () -> !text("#logs-tail-error").isEmpty());
+        assertThat(text("#logs-tail-error")).isEqualTo("\"lots\" is not a number of lines (1 to 50000)");
+
+        replaceText("#logs-tail", "5");
+        robot.clickOn("#logs-show");
+        Await.until(WAIT, "five lines", () -> Fx.get(() -> ((ListView<String>) robot.lookup("#logs-lines").query()).getItems().size()) == 5);
+        List<String> shown = Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#logs-lines").query()).getItems()));
+        // The lab process's own lines, the last five of its log when they were read (it may have written more since).
+        assertThat(Files.readString(log)).contains(String.join("\n", shown));
+        assertThat(text("#logs-tail-error")).isEmpty();
+        assertThat(text("#logs-status")).startsWith("5 lines of prometheus-0/prometheus, read at");
+        assertThat(text("#logs-command")).isEqualTo("kubectl --context lab -n monitoring logs prometheus-0 -c prometheus --tail=5");
+        robot.clickOn("#logs-search").write("level=");
+        Await.until(WAIT, "the matches", () -> text("#logs-matches").equals("5 matching lines"));
+        robot.push(KeyCode.ENTER);
+        Await.until(WAIT, "the first match selected", () -> Fx.get(() -> ((ListView<String>) robot.lookup("#logs-lines").query())
+                .getSelectionModel().getSelectedIndex()) == 0);
+        console.screenshot("logs");
+
+        robot.clickOn("#logs-previous");
+        robot.clickOn("#logs-show");
+        Await.until(WAIT, "the server's answer", () -> text("#logs-status").contains("previous terminated container"));
+        assertThat(Fx.get(() -> ((ListView<String>) robot.lookup("#logs-lines").query()).getItems())).isEmpty();
+        console.screenshot("logs-no-previous");
+        robot.clickOn("#logs-previous");
+
+        robot.clickOn("#logs-follow");
+        // The mock answers a followed log with what there is and ends the stream; the panel says so.
+        Await.until(WAIT, "the end of the stream", () -> text("#logs-status").contains("the log stream ended"));
+        assertThat(Fx.get(() -> ((ListView<String>) robot.lookup("#logs-lines").query()).getItems())).hasSize(5);
+        assertThat(text("#logs-command")).endsWith(" -f");
     }
 }
