@@ -2,7 +2,6 @@ package io.promdeck.app.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,23 +50,25 @@ public final class CopyAs {
         });
     }
 
+    private static final java.util.regex.Pattern PROXY_PATH = java.util.regex.Pattern.compile("/namespaces/([^/]+)/pods/([^/:]+):(\\d+)/proxy$");
+
     /**
-     * {@code amtool} with the given arguments against an Alertmanager. amtool cannot send a bearer token on the command
-     * line, so an endpoint behind the API server is reached with a port-forward first.
+     * {@code amtool} with the given arguments against an Alertmanager. amtool cannot send a bearer token on its command
+     * line, so an endpoint behind the API server is reached through a {@code kubectl port-forward} started first.
      */
-    public static String amtool(Transport transport, Optional<PortForward> forward, List<String> arguments) {
+    public static String amtool(Transport transport, String context, List<String> arguments) {
         StringBuilder out = new StringBuilder();
-        String url;
         Optional<Transport.Address> address = transport.address();
-        if (address.isPresent() && !address.get().bearer()) {
-            url = address.get().baseUrl();
-        } else if (forward.isPresent()) {
-            PortForward f = forward.get();
-            out.append("kubectl --context ").append(quote(f.context(), false)).append(" -n ").append(quote(f.namespace(), false))
-                    .append(" port-forward pod/").append(f.pod()).append(' ').append(f.port()).append(':').append(f.port()).append(" &\n");
-            url = "http://127.0.0.1:" + f.port();
+        java.util.regex.Matcher proxy = PROXY_PATH.matcher(address.map(Transport.Address::proxyPath).orElse(""));
+        String url;
+        if (proxy.find()) {
+            String port = proxy.group(3);
+            out.append("kubectl --context ").append(quote(context, false)).append(" -n ").append(quote(proxy.group(1), false))
+                    .append(" port-forward pod/").append(quote(proxy.group(2), false)).append(' ').append(port).append(':').append(port)
+                    .append(" & sleep 2; ");
+            url = "http://127.0.0.1:" + port;
         } else {
-            url = address.map(Transport.Address::baseUrl).orElse("http://ALERTMANAGER:9093");
+            url = address.map(Transport.Address::baseUrl).orElse("http://127.0.0.1:9093");
         }
         out.append("amtool --alertmanager.url=").append(quote(url, false));
         for (String argument : arguments) {
@@ -76,18 +77,20 @@ public final class CopyAs {
         return out.toString();
     }
 
-    /** What a port-forward to a pod needs. */
-    public record PortForward(String context, String namespace, String pod, int port) {
-    }
-
-    /** amtool's arguments for a silence: {@code silence add} with its matchers, author, comment and end. */
-    public static List<String> silenceAdd(Map<String, String> equalMatchers, List<String> otherMatchers, String author, String comment,
-            java.time.Instant endsAt) {
+    /**
+     * amtool's arguments for a silence: {@code silence add} with its matchers ({@code name=~"value"}, as
+     * {@link #matcher} writes them), author, comment and end.
+     */
+    public static List<String> silenceAdd(List<String> matchers, String author, String comment, java.time.Instant endsAt) {
         List<String> arguments = new ArrayList<>(List.of("silence", "add", "--author=" + author, "--comment=" + comment,
                 "--end=" + endsAt.toString()));
-        equalMatchers.forEach((name, value) -> arguments.add(name + "=" + value));
-        arguments.addAll(otherMatchers);
+        arguments.addAll(matchers);
         return arguments;
+    }
+
+    /** One matcher as amtool reads it: the value double-quoted, so any character survives. */
+    public static String matcher(String name, String operator, String value) {
+        return name + operator + "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /**

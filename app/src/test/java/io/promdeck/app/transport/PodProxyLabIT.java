@@ -224,10 +224,14 @@ class PodProxyLabIT {
     void aCopiedAmtoolSilenceIsCreatedOnTheRealAlertmanager() throws Exception {
         io.promdeck.app.http.Transport direct = new io.promdeck.app.http.DirectTransport(HttpClients.defaults().build(),
                 LAB.lab().alertmanager(0).url());
-        String amtool = io.promdeck.app.http.CopyAs.amtool(direct, Optional.empty(), io.promdeck.app.http.CopyAs.silenceAdd(
-                Map.of("alertname", "CopyAsProbe"), java.util.List.of("instance=~\"node-.*\""), "ops@example.com", "copied from the console's",
-                java.time.Instant.now().plusSeconds(600)));
+        String amtool = io.promdeck.app.http.CopyAs.amtool(direct, "lab", io.promdeck.app.http.CopyAs.silenceAdd(
+                java.util.List.of(io.promdeck.app.http.CopyAs.matcher("alertname", "=", "CopyAsProbe"),
+                        io.promdeck.app.http.CopyAs.matcher("instance", "=~", "node-\"a\".*")),
+                "ops@example.com", "copied from the console's", java.time.Instant.now().plusSeconds(600)));
 
+        assertThat(io.promdeck.app.http.CopyAs.amtool(endpoints().of(Component.ALERTMANAGER).get(2).transport(), "lab",
+                java.util.List.of("silence", "query"))).isEqualTo("kubectl --context lab -n monitoring port-forward pod/alertmanager-2 9093:9093"
+                        + " & sleep 2; amtool --alertmanager.url=http://127.0.0.1:9093 silence query");
         assertThat(amtool).startsWith("amtool --alertmanager.url=" + LAB.lab().alertmanager(0).url() + " silence add")
                 .contains("'--comment=copied from the console'\\''s'");
         String id = run(amtool).strip();
@@ -236,6 +240,8 @@ class PodProxyLabIT {
                 .anySatisfy(silence -> {
                     assertThat(silence.id()).isEqualTo(id);
                     assertThat(silence.comment()).isEqualTo("copied from the console's");
+                    assertThat(silence.matchers()).extracting(Object::toString)
+                            .containsExactlyInAnyOrder("alertname=\"CopyAsProbe\"", "instance=~\"node-\\\"a\\\".*\"");
                 });
     }
 

@@ -65,6 +65,14 @@ public final class Tables {
             if (copy.getAccelerator().match(e) && table.getSelectionModel().getSelectedItem() != null) {
                 copySelection(table);
                 e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                    || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown()) {
+                // The menu from the keyboard, on every platform (only some native toolkits map these keys themselves).
+                javafx.geometry.Bounds at = table.localToScreen(table.getBoundsInLocal());
+                if (at != null) {
+                    menu.show(table, at.getMinX() + 40, at.getMinY() + 40);
+                    e.consume();
+                }
             }
         });
     }

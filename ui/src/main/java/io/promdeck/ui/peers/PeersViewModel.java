@@ -128,4 +128,9 @@ public final class PeersViewModel {
     public ReadOnlyBooleanProperty reloadingProperty() {
         return reloading;
     }
+
+    /** The session the panel shows (for "copy as" of its endpoints). */
+    public SessionModel session() {
+        return session;
+    }
 }

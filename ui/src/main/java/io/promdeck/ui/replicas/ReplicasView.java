@@ -95,7 +95,11 @@ public final class ReplicasView {
         table.getColumns().get(0).setPrefWidth(150);
         ingestion.setPrefWidth(104);
         result.setPrefWidth(280);
-        Tables.standard(table, model.rows(), null);
+        Tables.standard(table, model.rows(), null, io.promdeck.ui.common.CopyCommands.menu(table, model.session(),
+                io.promdeck.app.cluster.Component.PROMETHEUS, ReplicaRow::name, java.util.List.of(
+                        new io.promdeck.ui.common.CopyCommands.Request("Reload", "POST", "/-/reload"),
+                        new io.promdeck.ui.common.CopyCommands.Request("Build info", "GET", "/api/v1/status/buildinfo"),
+                        new io.promdeck.ui.common.CopyCommands.Request("Targets", "GET", "/api/v1/targets?state=active"))));
         Tables.keepSelection(table, ReplicaRow::name);
         // Reload results and errors in full, one line per replica: the table cell only has room for the start.
         VBox messages = new VBox(4);

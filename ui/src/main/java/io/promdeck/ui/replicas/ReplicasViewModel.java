@@ -111,4 +111,9 @@ public final class ReplicasViewModel {
                 .andFinally(() -> reloading.set(false))
                 .start();
     }
+
+    /** The session the panel shows (for "copy as" of its endpoints). */
+    public SessionModel session() {
+        return session;
+    }
 }

@@ -128,7 +128,21 @@ public final class SilencesView {
         MenuItem expireItem = new MenuItem("Expire…");
         expireItem.setOnAction(e -> expire.fire());
         expireItem.disableProperty().bind(expire.disableProperty());
-        Tables.standard(table, model.shown(), null, editItem, expireItem);
+        javafx.scene.control.Menu copyAs = new javafx.scene.control.Menu("Copy as");
+        copyAs.setId("silences-table-copy-as");
+        for (boolean expiring : new boolean[] {false, true}) {
+            MenuItem amtool = new MenuItem(expiring ? "Expire — amtool" : "Create again — amtool");
+            amtool.setId(expiring ? "silence-copy-amtool-expire" : "silence-copy-amtool-add");
+            amtool.setOnAction(e -> {
+                SilenceRow row = table.getSelectionModel().getSelectedItem();
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(row == null ? "" : model.amtool(row.silence(), expiring).orElse(""));
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            });
+            copyAs.getItems().add(amtool);
+        }
+        copyAs.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Tables.standard(table, model.shown(), null, editItem, expireItem, copyAs);
         Tables.rows(table, r -> List.of(), r -> edit.fire());
         Tables.keepSelection(table, r -> r.silence().id());
         Label result = new Label();

@@ -247,4 +247,21 @@ public final class SilencesViewModel {
                 })
                 .start();
     }
+
+    /**
+     * The amtool command that creates this silence again (with its matchers, author, comment and end), or expires it,
+     * against the session's first Alertmanager; empty without a session.
+     */
+    public java.util.Optional<String> amtool(io.promdeck.app.alertmanager.Silence silence, boolean expire) {
+        StackSession current = session.sessionProperty().get();
+        if (current == null || current.monitor().endpoints().of(io.promdeck.app.cluster.Component.ALERTMANAGER).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        io.promdeck.app.http.Transport transport = current.monitor().endpoints().of(io.promdeck.app.cluster.Component.ALERTMANAGER).get(0).transport();
+        java.util.List<String> arguments = expire ? java.util.List.of("silence", "expire", silence.id())
+                : io.promdeck.app.http.CopyAs.silenceAdd(silence.matchers().stream().map(Object::toString).toList(), silence.createdBy(),
+                        silence.comment(), silence.endsAt());
+        return java.util.Optional.of(io.promdeck.app.http.CopyAs.amtool(transport,
+                current.connection().map(c -> c.context().name()).orElse(""), arguments));
+    }
 }

@@ -130,6 +130,41 @@ class ConsoleLabTest {
         robot.clickOn("#nav-" + panel);
     }
 
+    /** Selects the cell's row and opens the table's context menu from the keyboard (Shift+F10), as without a mouse. */
+    private void contextMenu(Node cell) {
+        robot.clickOn(cell);
+        robot.press(KeyCode.SHIFT).press(KeyCode.F10).release(KeyCode.F10).release(KeyCode.SHIFT);
+        Await.until(WAIT, "the context menu", () -> robot.lookup(".context-menu").tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    /**
+     * Chooses an item of a submenu of the table's open context menu with the keyboard only: Down until the submenu is
+     * focused, Right to open it, Down until the item is focused, Enter.
+     */
+    private void chooseInSubmenu(String table, String submenu, String item) {
+        moveFocusTo(submenu);
+        robot.push(KeyCode.RIGHT);
+        moveFocusTo(item);
+        robot.push(KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void moveFocusTo(String text) {
+        for (int i = 0; i < 12 && !focusedMenuItem().equals(text); i++) {
+            robot.push(KeyCode.DOWN);
+        }
+        assertThat(focusedMenuItem()).isEqualTo(text);
+    }
+
+    /** The text of the focused item of the innermost open menu ("" when none is focused). */
+    private String focusedMenuItem() {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return Fx.get(() -> robot.lookup(".context-menu .menu-item").match(n -> n.getPseudoClassStates().contains(
+                javafx.css.PseudoClass.getPseudoClass("focused")) && n.getScene() != null && n.getScene().getWindow().isShowing())
+                .queryAll().stream().flatMap(n -> ((javafx.scene.Parent) n).getChildrenUnmodifiable().stream())
+                .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce((first, second) -> second).orElse(""));
+    }
+
     /** The row of the replica called {@code name}, whatever the table's sort order. */
     private ReplicaRow replica(String name) {
         return this.<ReplicaRow>rows("#replicas-table").stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
@@ -529,5 +564,34 @@ class ConsoleLabTest {
         Await.until(WAIT, "the end of the stream", () -> text("#logs-status").contains("the log stream ended"));
         assertThat(Fx.get(() -> ((ListView<String>) robot.lookup("#logs-lines").query()).getItems())).hasSize(5);
         assertThat(text("#logs-command")).endsWith(" -f");
+    }
+
+    @Test
+    @Order(12)
+    void copyAsCurlFromTheReplicasTableGivesTheConsolesAnswerWhenRun() throws Exception {
+        nav("prometheus");
+        Await.until(WAIT, "the replicas", () -> this.<ReplicaRow>rows("#replicas-table").size() == 2);
+        contextMenu(cell("#replicas-table", "prometheus-1"));
+        chooseInSubmenu("#replicas-table", "Copy as", "Build info — curl");
+        String curl = Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+
+        assertThat(curl).startsWith("curl -sS -H \"Authorization: Bearer $TOKEN\" ")
+                .endsWith("/api/v1/namespaces/monitoring/pods/prometheus-1:9090/proxy/api/v1/status/buildinfo")
+                .doesNotContain("token-a");
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", curl).redirectErrorStream(true);
+        builder.environment().put("TOKEN", "token-a");
+        Process process = builder.start();
+        String answer = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        java.net.http.HttpResponse<String> direct = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(LAB.lab().prometheus(1).url() + "/api/v1/status/buildinfo")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer).isEqualTo(direct.body());
+
+        contextMenu(cell("#replicas-table", "prometheus-1"));
+        chooseInSubmenu("#replicas-table", "Copy as", "Reload — kubectl");
+        assertThat(Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(
+                "kubectl --context lab create --raw /api/v1/namespaces/monitoring/pods/prometheus-1:9090/proxy/-/reload -f /dev/null");
+        robot.push(KeyCode.ESCAPE);
     }
 }
