@@ -25,6 +25,16 @@ public enum Component {
         return label;
     }
 
+    /** How the console names it: "Prometheus", "Thanos Query". */
+    public String title() {
+        return switch (this) {
+            case PROMETHEUS -> "Prometheus";
+            case ALERTMANAGER -> "Alertmanager";
+            case GRAFANA -> "Grafana";
+            default -> "Thanos " + Character.toUpperCase(label.charAt("thanos-".length())) + label.substring("thanos-".length() + 1);
+        };
+    }
+
     public int defaultPort() {
         return defaultPort;
     }

@@ -245,6 +245,21 @@ class PodProxyLabIT {
                 });
     }
 
+    @Test
+    void realHttpTravelsThroughTheForwardedPort() throws Exception {
+        OkHttpClient http = HttpClients.defaults().build();
+        try (PortForwardTransport forward = new PortForwardTransport(connection.client(), http, NS, "alertmanager-1", 9093)) {
+            io.promdeck.app.http.TransportResponse status = forward.exchange(io.promdeck.app.http.TransportRequest.get("/api/v2/status"));
+            io.promdeck.app.http.TransportResponse again = forward.exchange(io.promdeck.app.http.TransportRequest.get("/-/ready"));
+
+            assertThat(status.status()).isEqualTo(200);
+            assertThat(new String(status.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"cluster\"").contains("\"versionInfo\"");
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(forward.address()).get().extracting(io.promdeck.app.http.Transport.Address::baseUrl)
+                    .isEqualTo("http://127.0.0.1:" + forward.localPort());
+        }
+    }
+
     private static boolean canConnect(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);

@@ -58,6 +58,7 @@ import okhttp3.Response;
  */
 public final class MockApiServer implements AutoCloseable {
 
+    private static final Pattern PORT_FORWARD = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward$");
     private static final Pattern POD_PROXY = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/(?:https?:)?([^/:]+):(\\d+)/proxy(/.*)?$");
     private static final ObjectMapper JSON = Json.mapper();
     /** The mock logs every request at INFO through java.util.logging: kept quiet (and referenced, so the level sticks). */
@@ -196,6 +197,10 @@ public final class MockApiServer implements AutoCloseable {
             if (logs.containsKey(bare)) {
                 return log(bare, path);
             }
+            Matcher portForward = PORT_FORWARD.matcher(bare);
+            if (portForward.matches()) {
+                return portForward(portForward.group(1), portForward.group(2), query(path).get("ports"));
+            }
             Matcher proxy = POD_PROXY.matcher(bare);
             if (proxy.matches()) {
                 return forward(request, proxy, path);
@@ -278,6 +283,23 @@ public final class MockApiServer implements AutoCloseable {
                 text = String.join("\n", body) + (trailing && !body.isEmpty() ? "\n" : "");
             }
             return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(text);
+        }
+
+        /**
+         * {@code pods/portforward} as the API server speaks it over a WebSocket (channel 0 data, channel 1 errors, each
+         * opened with the port in two bytes): bytes go to and from whatever URL the test registered for the pod's
+         * port with {@link #routePodProxy}, one TCP connection per WebSocket, as the kubelet opens one per stream.
+         */
+        private MockResponse portForward(String namespace, String pod, String ports) {
+            int port;
+            try {
+                port = Integer.parseInt(ports == null ? "" : ports);
+            } catch (NumberFormatException e) {
+                return status(400, "BadRequest", "query parameter \"ports\" is required and must be one port number");
+            }
+            String target = proxyRoutes.get(namespace + "/" + pod + ":" + port);
+            return new MockResponse().withWebSocketUpgrade(new PortForwardStream(port, target == null ? null : java.net.URI.create(target),
+                    namespace + "/" + pod));
         }
 
         private static Map<String, String> query(String path) {
@@ -564,5 +586,88 @@ public final class MockApiServer implements AutoCloseable {
                 .put("reason", reason).put("code", code);
         status.putObject("metadata");
         return json(code, status.toString());
+    }
+
+    /** One forwarded stream: a TCP connection to the pod's stand-in, its bytes framed on channel 0. */
+    private static final class PortForwardStream extends io.fabric8.mockwebserver.http.WebSocketListener {
+        private final int port;
+        private final java.net.URI target;
+        private final String pod;
+        private volatile java.net.Socket socket;
+
+        PortForwardStream(int port, java.net.URI target, String pod) {
+            this.port = port;
+            this.target = target;
+            this.pod = pod;
+        }
+
+        @Override
+        public void onOpen(io.fabric8.mockwebserver.http.WebSocket webSocket, io.fabric8.mockwebserver.http.Response response) {
+            byte[] portBytes = {(byte) (port & 0xff), (byte) ((port >> 8) & 0xff)};
+            webSocket.send(new byte[] {0, portBytes[0], portBytes[1]});
+            webSocket.send(new byte[] {1, portBytes[0], portBytes[1]});
+            try {
+                if (target == null) {
+                    throw new IOException("connection refused");
+                }
+                socket = new java.net.Socket(target.getHost(), target.getPort());
+            } catch (IOException e) {
+                byte[] message = ("error forwarding port " + port + " to pod " + pod + ": " + e.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] frame = new byte[message.length + 1];
+                frame[0] = 1;
+                System.arraycopy(message, 0, frame, 1, message.length);
+                webSocket.send(frame);
+                webSocket.close(1000, "");
+                return;
+            }
+            Thread pump = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (java.io.InputStream in = socket.getInputStream()) {
+                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                        byte[] frame = new byte[read + 1];
+                        System.arraycopy(buffer, 0, frame, 1, read);
+                        webSocket.send(frame);
+                    }
+                } catch (IOException e) {
+                    // The stream was closed from the other side.
+                }
+                webSocket.close(1000, "");
+            }, "mock-portforward-" + pod + ":" + port);
+            pump.setDaemon(true);
+            pump.start();
+        }
+
+        @Override
+        public void onMessage(io.fabric8.mockwebserver.http.WebSocket webSocket, byte[] bytes) {
+            if (bytes.length > 1 && bytes[0] == 0 && socket != null) {
+                try {
+                    socket.getOutputStream().write(bytes, 1, bytes.length - 1);
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    webSocket.close(1011, "the pod's port closed");
+                }
+            }
+        }
+
+        @Override
+        public void onClosing(io.fabric8.mockwebserver.http.WebSocket webSocket, int code, String reason) {
+            closeSocket();
+        }
+
+        @Override
+        public void onClosed(io.fabric8.mockwebserver.http.WebSocket webSocket, int code, String reason) {
+            closeSocket();
+        }
+
+        private void closeSocket() {
+            java.net.Socket open = socket;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (IOException e) {
+                    // Already closed.
+                }
+            }
+        }
     }
 }

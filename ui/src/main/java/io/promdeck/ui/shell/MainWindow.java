@@ -80,6 +80,7 @@ public final class MainWindow {
     private final ToggleGroup navigation = new ToggleGroup();
     private final SessionModel session;
     private final Label status = new Label("Not connected");
+    private final WebUiModel webUis;
     private final ComboBox<KubeContext> contextPicker = new ComboBox<>();
     private final TextField namespace = new TextField();
     private final AlertsView alertsView;
@@ -93,6 +94,7 @@ public final class MainWindow {
         this.session = session;
         this.clock = clock;
         this.dark = darkTheme;
+        this.webUis = new WebUiModel(session);
         ConnectView connect = new ConnectView(session, this::window, localStack);
         silences = new SilencesViewModel(session, clock);
         alertsView = new AlertsView(new AlertsViewModel(session), this::openSilence, this::window);
@@ -182,14 +184,18 @@ public final class MainWindow {
         showHealth(health, session.healthProperty().get());
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refresh");
+        refresh.setTooltip(new javafx.scene.control.Tooltip("Refresh now (F5, Ctrl+R)"));
+        refresh.setAccessibleText("Refresh now");
         refresh.setOnAction(e -> session.refreshNow());
         ToggleButton theme = new ToggleButton(null, new FontIcon(Feather.MOON));
         theme.setId("theme");
+        theme.setTooltip(new javafx.scene.control.Tooltip("Dark theme"));
+        theme.setAccessibleText("Dark theme");
         theme.setSelected(dark);
         theme.selectedProperty().addListener((obs, old, on) -> applyTheme(on));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, contextPicker, namespace, connect, health, spacer, refresh, theme);
+        HBox bar = new HBox(10, title, contextPicker, namespace, connect, health, spacer, webUiMenu(), refresh, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         bar.setPadding(new Insets(8, 12, 8, 12));
@@ -264,11 +270,46 @@ public final class MainWindow {
         navigation.getToggles().stream().filter(t -> panel.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true));
     }
 
+    /** The components' web UIs, each opened in the browser through a port-forward the console keeps until closed. */
+    private javafx.scene.control.MenuButton webUiMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Open in browser", new FontIcon(Feather.EXTERNAL_LINK));
+        menu.setId("open-in-browser");
+        menu.setTooltip(new javafx.scene.control.Tooltip("Open Prometheus, Alertmanager, Thanos Query or Grafana in your browser "
+                + "(through a port-forward on 127.0.0.1 for a cluster)"));
+        menu.disableProperty().bind(session.sessionProperty().isNull());
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            for (Map.Entry<io.promdeck.app.cluster.Component, String> entry : webUis.available()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(entry.getKey().title() + " — " + entry.getValue());
+                item.setId("open-" + entry.getValue());
+                item.setOnAction(a -> webUis.open(entry.getKey(), entry.getValue()));
+                menu.getItems().add(item);
+            }
+            if (menu.getItems().isEmpty()) {
+                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No component with a web UI was found");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+            javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close the port-forwards (" + webUis.forwardsProperty().get() + ")");
+            close.setId("close-forwards");
+            close.setDisable(webUis.forwardsProperty().get() == 0);
+            close.setOnAction(a -> webUis.closeAll());
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), close);
+        });
+        return menu;
+    }
+
+    /** ControlsFX's status bar: the freshness of each kind of data on the left, what the console keeps open on the right. */
     private Node statusBar() {
         status.setId("status-bar");
-        HBox bar = new HBox(status);
+        Label forwards = new Label();
+        forwards.setId("web-ui-status");
+        forwards.textProperty().bind(webUis.statusProperty());
+        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        bar.setText("");
+        bar.getLeftItems().add(status);
+        bar.getRightItems().add(forwards);
         bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
     }
 

@@ -165,6 +165,18 @@ class ConsoleLabTest {
                 .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce((first, second) -> second).orElse(""));
     }
 
+    /** The item of an open menu (a popup of a menu button or a context menu) showing {@code text}, once it is there. */
+    private java.util.Optional<Node> menuItem(String text) {
+        Await.until(WAIT, "the menu item " + text, () -> findMenuItem(text).isPresent());
+        return findMenuItem(text);
+    }
+
+    private java.util.Optional<Node> findMenuItem(String text) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".context-menu .label").match(n -> n instanceof Label l && text.equals(l.getText()) && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).tryQuery();
+    }
+
     /** The row of the replica called {@code name}, whatever the table's sort order. */
     private ReplicaRow replica(String name) {
         return this.<ReplicaRow>rows("#replicas-table").stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
@@ -593,5 +605,41 @@ class ConsoleLabTest {
         assertThat(Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(
                 "kubectl --context lab create --raw /api/v1/namespaces/monitoring/pods/prometheus-1:9090/proxy/-/reload -f /dev/null");
         robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    @Order(13)
+    void openInBrowserGoesThroughAPortForwardThatTheConsoleCloses() throws Exception {
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.promdeck.ui.common.Browser.install(opened::add);
+        robot.clickOn("#open-in-browser");
+        robot.clickOn(menuItem("Alertmanager — alertmanager-1").orElseThrow());
+        Await.until(WAIT, "the browser opened", () -> !opened.isEmpty());
+        assertThat(opened.get(0)).matches("http://127\\.0\\.0\\.1:\\d+/");
+        assertThat(text("#web-ui-status")).isEqualTo("Opened Alertmanager alertmanager-1 at " + opened.get(0) + " (port-forward)");
+        console.screenshot("open-in-browser");
+
+        // What the browser would get: the real Alertmanager's own page and API, through the mock API server's port-forward.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(opened.get(0))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Alertmanager</title>");
+        java.net.http.HttpResponse<String> api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(opened.get(0) + "api/v2/status"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(api.body()).contains("\"cluster\"");
+
+        robot.clickOn("#open-in-browser");
+        robot.clickOn(menuItem("Close the port-forwards (1)").orElseThrow());
+        Await.until(WAIT, "the forward closed", () -> text("#web-ui-status").equals("Closed 1 port-forward."));
+        java.net.URI uri = java.net.URI.create(opened.get(0));
+        Await.until(WAIT, "the local port to refuse connections", () -> {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 1000);
+                return false;
+            } catch (java.io.IOException e) {
+                return true;
+            }
+        });
     }
 }
