@@ -20,7 +20,7 @@ public final class DialogService {
 
     public void error(String title, String sentence, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.CLOSE);
-        alert.initOwner(owner);
+        Dialogs.own(alert, owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
         if (details != null && !details.isBlank()) {
@@ -35,7 +35,7 @@ public final class DialogService {
     /** A yes/no question; true when confirmed. */
     public boolean confirm(String title, String question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.OK);
-        alert.initOwner(owner);
+        Dialogs.own(alert, owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
         Optional<ButtonType> answer = alert.showAndWait();

@@ -24,7 +24,7 @@ public final class ErrorDetails {
 
     public static void show(Window owner, String title, String summary, String details) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(owner);
+        Dialogs.own(alert, owner);
         alert.setTitle(title);
         alert.setHeaderText(summary);
         TextArea text = new TextArea(details);

@@ -60,7 +60,9 @@ public final class UninstallDialog {
         intro.setWrapText(true);
         VBox box = new VBox(10, intro, listing, volumes, status, new HBox(8, delete, close));
         box.setPadding(new Insets(16));
-        stage.setScene(new Scene(box, 640, 520));
+        Scene scene = new Scene(box, 640, 520);
+        io.promdeck.ui.common.Dialogs.style(scene, owner);
+        stage.setScene(scene);
         load();
     }
 

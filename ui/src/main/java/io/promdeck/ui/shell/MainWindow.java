@@ -66,8 +66,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window: context picker and connection state on top, navigation on the left, the selected panel in the
- * middle, each panel's last refresh in the status bar. Shortcuts: F5 / Ctrl+R refresh, Ctrl+F search alerts,
- * Ctrl+K switch context.
+ * middle, each panel's last refresh in the status bar. Shortcuts are listed in {@link Shortcuts} (F1 or ? shows them).
  */
 public final class MainWindow {
 
@@ -356,6 +355,69 @@ public final class MainWindow {
             contextPicker.requestFocus();
             contextPicker.show();
         });
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7,
+            KeyCode.DIGIT8, KeyCode.DIGIT9, KeyCode.DIGIT0};
+        for (int i = 0; i < Shortcuts.NUMBERED_PANELS.size(); i++) {
+            String panel = Shortcuts.NUMBERED_PANELS.get(i);
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                show(panel);
+                focusPanel();
+            });
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
+        // "?" opens the list too, unless the operator is typing it into a field.
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                    && !(scene.getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?>)) {
+                showShortcuts();
+                e.consume();
+            }
+        });
+    }
+
+    /** Moves the keyboard focus into the panel shown, at its first control that takes focus. */
+    private void focusPanel() {
+        if (center.getChildren().isEmpty()) {
+            return;
+        }
+        firstFocusable(center.getChildren().get(0)).ifPresent(Node::requestFocus);
+    }
+
+    private static java.util.Optional<Node> firstFocusable(Node node) {
+        if (node.isFocusTraversable() && !node.isDisabled() && node.isVisible()) {
+            return java.util.Optional.of(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                java.util.Optional<Node> found = firstFocusable(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The shortcut list, in a dialog that looks like the window. */
+    void showShortcuts() {
+        javafx.scene.control.TableView<Shortcuts.Shortcut> table = new javafx.scene.control.TableView<>(
+                javafx.collections.FXCollections.observableArrayList(Shortcuts.all()));
+        table.setId("shortcuts-table");
+        table.getColumns().add(io.promdeck.ui.common.Tables.text("Keys", Shortcuts.Shortcut::keys));
+        table.getColumns().add(io.promdeck.ui.common.Tables.text("Where", Shortcuts.Shortcut::where));
+        table.getColumns().add(io.promdeck.ui.common.Tables.text("Does", Shortcuts.Shortcut::does));
+        table.getColumns().get(0).setPrefWidth(170);
+        table.getColumns().get(1).setPrefWidth(120);
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(760, 520);
+        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText(null);
+        dialog.getDialogPane().setContent(table);
+        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        dialog.getDialogPane().setId("shortcuts");
+        io.promdeck.ui.common.Dialogs.own(dialog, window());
+        dialog.show();
     }
 
     public void applyTheme(boolean darkTheme) {

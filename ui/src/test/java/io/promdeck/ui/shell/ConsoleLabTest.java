@@ -642,4 +642,60 @@ class ConsoleLabTest {
             }
         });
     }
+
+    private void keys(KeyCode... chord) {
+        for (KeyCode key : chord) {
+            robot.press(key);
+        }
+        for (int i = chord.length - 1; i >= 0; i--) {
+            robot.release(chord[i]);
+        }
+    }
+
+    private boolean showing(String panelNode) {
+        return Fx.get(() -> robot.lookup(panelNode).tryQuery().map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+    }
+
+    @Test
+    @Order(14)
+    void theKeyboardAloneReachesPanelsShortcutsAndControls() {
+        nav("overview");
+        keys(KeyCode.F1);
+        Await.until(WAIT, "the shortcut list", () -> showing("#shortcuts-table"));
+        assertThat(Fx.get(() -> ((TableView<Shortcuts.Shortcut>) robot.lookup("#shortcuts-table").query()).getItems()))
+                .extracting(Shortcuts.Shortcut::keys).contains("F1 or ?", "F5 or Ctrl+R", "Ctrl+7", "Shift+F10 or Menu");
+        io.promdeck.ui.testing.Screenshots.window("shortcuts", robot.lookup("#shortcuts-table").query());
+        keys(KeyCode.ESCAPE);
+        Await.until(WAIT, "the list closed", () -> !showing("#shortcuts-table"));
+
+        // Ctrl+7: the Events panel, focus inside it; Tab to the filter, type, and the table narrows.
+        keys(KeyCode.CONTROL, KeyCode.DIGIT7);
+        Await.until(WAIT, "the events panel", () -> showing("#events-table"));
+        Await.until(WAIT, "the focus in the events filter", () -> Fx.get(() -> robot.lookup("#events-filter").query().isFocused()));
+        robot.write("unhealthy");
+        Await.until(WAIT, "the keyboard's filter", () -> this.<io.promdeck.ui.events.EventRow>rows("#events-table").size() == 1);
+        keys(KeyCode.CONTROL, KeyCode.A);
+        keys(KeyCode.BACK_SPACE);
+
+        // Ctrl+2: the replicas; Tab reaches the table, Down selects a row, Ctrl+C copies it.
+        keys(KeyCode.CONTROL, KeyCode.DIGIT2);
+        Await.until(WAIT, "the replicas panel", () -> showing("#replicas-table"));
+        for (int i = 0; i < 12 && !Fx.get(() -> robot.lookup("#replicas-table").query().isFocused()); i++) {
+            keys(KeyCode.TAB);
+        }
+        assertThat(Fx.get(() -> robot.lookup("#replicas-table").query().isFocused())).as("the replicas table reached with Tab").isTrue();
+        keys(KeyCode.DOWN);
+        Await.until(WAIT, "a selected replica", () -> Fx.get(() -> ((TableView<?>) robot.lookup("#replicas-table").query())
+                .getSelectionModel().getSelectedItem()) != null);
+        keys(KeyCode.CONTROL, KeyCode.C);
+        assertThat(Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).startsWith("Replica\t").contains("prometheus-");
+
+        // "?" opens the list too, but not while typing in a field.
+        keys(KeyCode.CONTROL, KeyCode.DIGIT6);
+        Await.until(WAIT, "the silences panel", () -> showing("#silences-table"));
+        robot.clickOn("#silences-filter").write("?");
+        assertThat(showing("#shortcuts-table")).isFalse();
+        keys(KeyCode.CONTROL, KeyCode.A);
+        keys(KeyCode.BACK_SPACE);
+    }
 }
