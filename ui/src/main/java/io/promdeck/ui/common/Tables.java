@@ -105,6 +105,8 @@ public final class Tables {
             javafx.beans.value.ObservableBooleanValue disabled) {
         TableColumn<R, R> column = new TableColumn<>(title);
         column.setSortable(false);
+        // Room for the whole button, not "Rel…".
+        column.setMinWidth(Math.ceil(new javafx.scene.text.Text(title).getLayoutBounds().getWidth()) + 52);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             private final javafx.scene.control.Button button = new javafx.scene.control.Button(title);

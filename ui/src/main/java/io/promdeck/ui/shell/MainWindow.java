@@ -423,6 +423,7 @@ public final class MainWindow {
     public void applyTheme(boolean darkTheme) {
         dark = darkTheme;
         Application.setUserAgentStylesheet(darkTheme ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        io.promdeck.ui.common.ThemeColors.themeChanged(darkTheme);
     }
 
     /** The silences panel's model (tests import a file through it: a native file dialog cannot be driven headless). */

@@ -19,7 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
+import io.promdeck.ui.common.ThemeColors;
 
 /** The Thanos stores panel: one table per component type, a coverage timeline and the flags. */
 public final class StoresView {
@@ -27,10 +27,17 @@ public final class StoresView {
     private final VBox content = new VBox(8);
     private final VBox groups = new VBox(6);
     private final Canvas timeline = new Canvas(900, 10);
+    private StoreSet drawnSet;
+    private Instant drawnAt;
     private final Clock clock;
     private final ScrollPane root = new ScrollPane(content);
 
     public StoresView(StoresViewModel model, Clock clock) {
+        ThemeColors.darkProperty().addListener((obs, old, dark) -> {
+            if (drawnSet != null) {
+                drawTimeline(drawnSet, drawnAt);
+            }
+        });
         this.clock = clock;
         Label title = new Label("Thanos stores");
         title.getStyleClass().add("panel-title");
@@ -79,6 +86,8 @@ public final class StoresView {
     }
 
     private void drawTimeline(StoreSet set, Instant now) {
+        drawnSet = set;
+        drawnAt = now;
         var stores = set.all();
         double rowHeight = 18;
         timeline.setHeight(Math.max(10, stores.size() * rowHeight + 4));
@@ -92,14 +101,14 @@ public final class StoresView {
         for (int i = 0; i < stores.size(); i++) {
             StoreStatus s = stores.get(i);
             double y = i * rowHeight + 2;
-            g.setFill(Color.web("#57606a"));
+            g.setFill(ThemeColors.muted());
             g.fillText(s.type() + " " + s.name(), 2, y + 12);
             double from = labelWidth + (s.minTime() - start) / span * width;
             double to = labelWidth + (Math.min(s.openEnded() ? end : s.maxTime(), end) - start) / span * width;
-            g.setFill(s.healthy() ? Color.web("#2da44e") : Color.web("#cf222e"));
+            g.setFill(s.healthy() ? ThemeColors.success() : ThemeColors.danger());
             g.fillRect(from, y + 3, Math.max(2, to - from), rowHeight - 6);
         }
-        g.setFill(Color.web("#57606a"));
+        g.setFill(ThemeColors.muted());
         g.fillText(Formats.age(Duration.ofMillis(end - start)) + " shown", labelWidth, timeline.getHeight() - 1);
     }
 

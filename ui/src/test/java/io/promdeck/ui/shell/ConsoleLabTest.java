@@ -131,8 +131,8 @@ class ConsoleLabTest {
     }
 
     /** Selects the cell's row and opens the table's context menu from the keyboard (Shift+F10), as without a mouse. */
-    private void contextMenu(Node cell) {
-        robot.clickOn(cell);
+    private void contextMenu(String table, String text) {
+        select(table, text);
         robot.press(KeyCode.SHIFT).press(KeyCode.F10).release(KeyCode.F10).release(KeyCode.SHIFT);
         Await.until(WAIT, "the context menu", () -> robot.lookup(".context-menu").tryQuery().map(Node::isVisible).orElse(false));
     }
@@ -187,9 +187,46 @@ class ConsoleLabTest {
      * cells for measuring, and clicking one of those selects nothing.
      */
     private Node cell(String table, String text) {
-        return robot.lookup(table + " .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
+        Node tableNode = robot.lookup(table).query();
+        return Fx.get(() -> robot.lookup(table + " .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
                 && text.equals(c.getText()) && c.getTableRow() != null && c.getTableRow().getIndex() >= 0
-                && c.getTableRow().getItem() != null && c.getTableRow().isVisible()).queryAs(Node.class);
+                && c.getTableRow().getItem() != null && c.getTableRow().isVisible() && attached(c, tableNode)).queryAs(Node.class));
+    }
+
+    /**
+     * Clicks the row showing {@code text} until the table has selected it: a refresh that replaces the rows between
+     * finding the cell and the click can swallow a click, and a person would simply click again.
+     */
+    private void select(String table, String text) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Node cell = cell(table, text);
+            robot.clickOn(cell);
+            boolean selected = Fx.get(() -> {
+                Object selectedItem = ((TableView<?>) robot.lookup(table).query()).getSelectionModel().getSelectedItem();
+                return selectedItem != null && selectedItem.toString().contains(text);
+            });
+            if (selected) {
+                return;
+            }
+        }
+        throw new AssertionError("three clicks on " + text + " in " + table + " selected nothing");
+    }
+
+    /** Whether the node hangs under {@code table} now and lies inside its bounds (cells left over by a re-layout do not). */
+    private static boolean attached(Node node, Node table) {
+        Node at = node;
+        while (at != null && at != table) {
+            if (!at.isVisible()) {
+                return false;
+            }
+            at = at.getParent();
+        }
+        if (at == null) {
+            return false;
+        }
+        javafx.geometry.Bounds cell = node.localToScene(node.getBoundsInLocal());
+        javafx.geometry.Bounds whole = table.localToScene(table.getBoundsInLocal());
+        return whole.contains(cell.getCenterX(), cell.getCenterY());
     }
 
     @Test
@@ -264,7 +301,7 @@ class ConsoleLabTest {
         });
         Await.until(WAIT, "two refreshes", () -> refreshes.get() >= 2);
         assertThat(this.<ReplicaRow>rows("#replicas-table")).extracting(ReplicaRow::name).containsExactly("prometheus-1", "prometheus-0");
-        robot.clickOn(cell("#replicas-table", "prometheus-0"));
+        select("#replicas-table", "prometheus-0");
         assertThat(Fx.get(() -> io.promdeck.ui.common.Tables.selectionText(table))).startsWith("Replica\t").contains("prometheus-0\t");
         console.screenshot("prometheus-sorted");
         robot.clickOn(header);
@@ -312,7 +349,7 @@ class ConsoleLabTest {
         chooseGroupBy("severity");
         Await.until(WAIT, "grouped by severity", () -> Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#alert-groups").query())
                 .getItems())).contains("warning (1)"));
-        robot.clickOn(cell("#alerts-table", LabConfigs.ALWAYS_FIRING));
+        select("#alerts-table", LabConfigs.ALWAYS_FIRING);
         robot.clickOn("#chip-severity");
         Await.until(WAIT, "the chip's matcher in the filter", () -> Fx.get(() -> ((javafx.scene.control.TextField) robot.lookup("#alerts-filter")
                 .query()).getText()).equals("{severity=\"warning\"}"));
@@ -346,7 +383,7 @@ class ConsoleLabTest {
     void silenceDialogRefusesABadMatcherAtTheFieldThenConfirmsOnEveryPeer() {
         nav("alerts");
         Await.until(WAIT, "the alert", () -> !this.<AlertRow>rows("#alerts-table").isEmpty());
-        robot.clickOn(cell("#alerts-table", LabConfigs.ALWAYS_FIRING));
+        select("#alerts-table", LabConfigs.ALWAYS_FIRING);
         robot.clickOn("#alert-silence");
         Await.until(WAIT, "the silence dialog", () -> robot.lookup("#silence-matchers").tryQuery().isPresent());
         int before = LAB.lab().alertmanager(0).client().silences().orElseThrow().items().size();
@@ -583,7 +620,7 @@ class ConsoleLabTest {
     void copyAsCurlFromTheReplicasTableGivesTheConsolesAnswerWhenRun() throws Exception {
         nav("prometheus");
         Await.until(WAIT, "the replicas", () -> this.<ReplicaRow>rows("#replicas-table").size() == 2);
-        contextMenu(cell("#replicas-table", "prometheus-1"));
+        contextMenu("#replicas-table", "prometheus-1");
         chooseInSubmenu("#replicas-table", "Copy as", "Build info — curl");
         String curl = Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
 
@@ -600,7 +637,7 @@ class ConsoleLabTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer).isEqualTo(direct.body());
 
-        contextMenu(cell("#replicas-table", "prometheus-1"));
+        contextMenu("#replicas-table", "prometheus-1");
         chooseInSubmenu("#replicas-table", "Copy as", "Reload — kubectl");
         assertThat(Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(
                 "kubectl --context lab create --raw /api/v1/namespaces/monitoring/pods/prometheus-1:9090/proxy/-/reload -f /dev/null");
@@ -697,5 +734,26 @@ class ConsoleLabTest {
         assertThat(showing("#shortcuts-table")).isFalse();
         keys(KeyCode.CONTROL, KeyCode.A);
         keys(KeyCode.BACK_SPACE);
+    }
+
+    @Test
+    @Order(15)
+    void everyPanelInTheDarkTheme() {
+        robot.clickOn("#theme");
+        try {
+            for (String panel : List.of("overview", "prometheus", "alertmanager", "thanos", "alerts", "silences", "events", "logs", "config",
+                    "audit", "connect")) {
+                nav(panel);
+                console.screenshot(panel + "-dark");
+            }
+            Node sparkline = robot.lookup(".sparkline").tryQuery().orElse(null);
+            assertThat(io.promdeck.ui.common.ThemeColors.darkProperty().get()).isTrue();
+            // The canvas colour is the dark theme's accent, not the light one's.
+            assertThat(Fx.get(io.promdeck.ui.common.ThemeColors::accent)).isNotEqualTo(javafx.scene.paint.Color.web("#0969da"));
+            assertThat(sparkline == null || sparkline instanceof io.promdeck.ui.common.Sparkline).isTrue();
+        } finally {
+            robot.clickOn("#theme");
+        }
+        assertThat(Fx.get(io.promdeck.ui.common.ThemeColors::accent)).isEqualTo(javafx.scene.paint.Color.web("#0969da"));
     }
 }
