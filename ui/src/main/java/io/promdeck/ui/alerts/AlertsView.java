@@ -111,6 +111,10 @@ public final class AlertsView {
         silenceItem.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         silenceItem.setOnAction(e -> silenceButton.fire());
         Tables.standard(table, model.rows(), null, silenceItem);
+        // The alert's name and times in full: the constrained table gives what is left to the labels.
+        table.getColumns().get(0).setMinWidth(165);
+        table.getColumns().stream().filter(c -> c.getText().equals("Since")).findFirst().ifPresent(c -> c.setMinWidth(150));
+        table.getColumns().stream().filter(c -> c.getText().equals("Receivers")).findFirst().ifPresent(c -> c.setMinWidth(115));
         Tables.keepSelection(table, r -> r.alert().alert().fingerprint());
         Label chipsTitle = new Label("Labels (click to filter)");
         chipsTitle.getStyleClass().add("section-title");
@@ -119,12 +123,73 @@ public final class AlertsView {
         javafx.scene.control.ListView<String> groups = new javafx.scene.control.ListView<>(model.groups());
         groups.setId("alert-groups");
         groups.setPlaceholder(new Label("—"));
+        groups.setAccessibleText("Alert groups");
+        groups.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            private final Label arrow = new Label();
+
+            {
+                arrow.getStyleClass().add("group-arrow");
+                // The arrow collapses or expands its group, as a group header does in Karma.
+                arrow.setOnMouseClicked(e -> {
+                    if (getItem() != null) {
+                        model.toggleCollapsed(getItem());
+                        updateItem(getItem(), false);
+                        e.consume();
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(String group, boolean empty) {
+                super.updateItem(group, empty);
+                if (empty || group == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    arrow.setText(model.isCollapsed(group) ? "▸" : "▾");
+                    arrow.setId("group-arrow-" + group);
+                    setText(group);
+                    setGraphic(arrow);
+                }
+            }
+        });
         groups.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && groups.getSelectionModel().getSelectedItem() != null) {
                 model.showGroup(groups.getSelectionModel().getSelectedItem());
             }
         });
-        Label groupsTitle = new Label("Groups (double-click to filter)");
+        // Space collapses or expands the selected group, Enter narrows the filter to it.
+        groups.setOnKeyPressed(e -> {
+            String group = groups.getSelectionModel().getSelectedItem();
+            if (group != null && e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                model.toggleCollapsed(group);
+                groups.refresh();
+                e.consume();
+            } else if (group != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                model.showGroup(group);
+                e.consume();
+            }
+        });
+        javafx.scene.control.Button collapseAll = new javafx.scene.control.Button(null, new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.feather.Feather.CHEVRONS_UP));
+        collapseAll.setTooltip(Tables.tooltip("Collapse every group"));
+        collapseAll.setAccessibleText("Collapse every group");
+        collapseAll.setId("alerts-collapse-all");
+        collapseAll.setOnAction(e -> {
+            model.collapseAll(true);
+            groups.refresh();
+        });
+        javafx.scene.control.Button expandAll = new javafx.scene.control.Button(null, new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.feather.Feather.CHEVRONS_DOWN));
+        expandAll.setTooltip(Tables.tooltip("Expand every group"));
+        expandAll.setAccessibleText("Expand every group");
+        expandAll.setId("alerts-expand-all");
+        expandAll.setOnAction(e -> {
+            model.collapseAll(false);
+            groups.refresh();
+        });
+        Label groupsTitle = new Label("Groups");
+        groupsTitle.setTooltip(Tables.tooltip("The arrow (or Space) collapses a group; a double-click (or Enter) filters to it"));
         groupsTitle.getStyleClass().add("section-title");
         javafx.scene.control.ComboBox<String> groupBy = new javafx.scene.control.ComboBox<>(
                 javafx.collections.FXCollections.observableArrayList(AlertsViewModel.GROUP_CHOICES));
@@ -134,10 +199,13 @@ public final class AlertsView {
         groupBy.setTooltip(Tables.tooltip("Group by one label or several (comma-separated), or by receiver"));
         groupBy.setAccessibleText("Group alerts by");
         groupBy.valueProperty().bindBidirectional(model.groupByProperty());
-        VBox groupPane = new VBox(6, groupsTitle, groupBy, groups);
+        HBox groupsHeader = new HBox(6, groupsTitle, new javafx.scene.layout.Region(), collapseAll, expandAll);
+        HBox.setHgrow(groupsHeader.getChildren().get(1), Priority.ALWAYS);
+        groupsHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox groupPane = new VBox(6, groupsHeader, groupBy, groups);
         VBox.setVgrow(groups, Priority.ALWAYS);
         SplitPane split = new SplitPane(groupPane, table, detailPane);
-        split.setDividerPositions(0.18, 0.72);
+        split.setDividerPositions(0.17, 0.76);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(new HBox(12, title, filter), filterError, coverage, new HBox(12, counts, unreadable), split);
         root.setPadding(new Insets(12));

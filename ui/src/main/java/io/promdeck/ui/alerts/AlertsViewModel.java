@@ -36,7 +36,11 @@ public final class AlertsViewModel {
     private final SessionModel session;
     private final ObservableList<AlertRow> all = FXCollections.observableArrayList();
     private final FilteredList<AlertRow> filtered = new FilteredList<>(all);
-    private final SortedList<AlertRow> sorted = new SortedList<>(filtered,
+    /** The filtered alerts less those of collapsed groups: what the table lists. */
+    private final FilteredList<AlertRow> expanded = new FilteredList<>(filtered);
+    /** Collapsed groups, by their line without the count ("DiskFull", "critical · monitoring"). */
+    private final java.util.Set<String> collapsed = new java.util.HashSet<>();
+    private final SortedList<AlertRow> sorted = new SortedList<>(expanded,
             Comparator.comparing(AlertRow::name).thenComparing(AlertRow::labels));
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty filterError = new SimpleStringProperty("");
@@ -155,6 +159,21 @@ public final class AlertsViewModel {
 
     private void updateCounts() {
         shown.set(filtered.size());
+        if (updating) {
+            return;
+        }
+        updating = true;
+        try {
+            recount();
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Whether a recount is under way (narrowing the table's list changes it, which would recount again). */
+    private boolean updating;
+
+    private void recount() {
         Coverage current = coverage.get();
         if (current == null || !current.known()) {
             if (!groups.isEmpty()) {
@@ -167,10 +186,7 @@ public final class AlertsViewModel {
         java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
         java.util.Map<String, java.util.Map<String, String>> matchers = new java.util.HashMap<>();
         for (AlertRow row : filtered) {
-            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-            for (String label : labels) {
-                values.put(label, RECEIVER.equals(label) ? row.receivers() : row.labelMap().getOrDefault(label, ""));
-            }
+            java.util.Map<String, String> values = groupValues(row, labels);
             String line = groupLine(values);
             byGroup.merge(line, 1L, Long::sum);
             matchers.putIfAbsent(line, values);
@@ -181,11 +197,63 @@ public final class AlertsViewModel {
         if (!nextGroups.equals(groups)) {
             groups.setAll(nextGroups);
         }
+        collapsed.retainAll(byGroup.keySet());
+        expanded.setPredicate(collapsed.isEmpty() ? null : r -> !collapsed.contains(groupLine(groupValues(r, labels))));
+        long hidden = filtered.size() - expanded.size();
+        // An empty table says why: nothing firing, nothing matching the filter, or everything in collapsed groups.
+        if (all.isEmpty()) {
+            placeholder.set("No alerts.");
+        } else if (filtered.isEmpty()) {
+            placeholder.set("No alert matches the filter (" + all.size() + " in all).");
+        } else if (expanded.isEmpty()) {
+            placeholder.set("All " + filtered.size() + " matching alert" + (filtered.size() == 1 ? " is" : "s are")
+                    + " in collapsed groups: expand a group to list them.");
+        }
         long active = filtered.stream().filter(r -> r.state().equals("active")).count();
         long suppressed = filtered.stream().filter(r -> r.state().equals("suppressed")).count();
         long inhibited = filtered.stream().filter(r -> r.state().equals("inhibited")).count();
         counts.set(filtered.size() + " of " + all.size() + " alerts · " + active + " active · " + suppressed + " suppressed · "
-                + inhibited + " inhibited" + (current.kind() == Coverage.Kind.COMPLETE ? "" : " — " + current.sentence()));
+                + inhibited + " inhibited" + (hidden > 0 ? " · " + hidden + " in collapsed groups" : "")
+                + (current.kind() == Coverage.Kind.COMPLETE ? "" : " — " + current.sentence()));
+    }
+
+    private static java.util.Map<String, String> groupValues(AlertRow row, List<String> labels) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String label : labels) {
+            values.put(label, RECEIVER.equals(label) ? row.receivers() : row.labelMap().getOrDefault(label, ""));
+        }
+        return values;
+    }
+
+    /** A group's line without its count: "DiskFull (12)" is "DiskFull". */
+    private static String lineOf(String group) {
+        int count = group.lastIndexOf(" (");
+        return count < 0 ? group : group.substring(0, count);
+    }
+
+    /** Collapses an expanded group (its alerts leave the table, its count stays), or expands a collapsed one. */
+    public void toggleCollapsed(String group) {
+        String line = lineOf(group);
+        if (!collapsed.remove(line)) {
+            collapsed.add(line);
+        }
+        updateCounts();
+    }
+
+    public boolean isCollapsed(String group) {
+        return collapsed.contains(lineOf(group));
+    }
+
+    /** Collapses every group (true) or expands them all (false). */
+    public void collapseAll(boolean collapse) {
+        collapsed.clear();
+        if (collapse) {
+            groups.forEach(g -> collapsed.add(lineOf(g)));
+        }
+        updateCounts();
+        // The list cells show the arrow of each group's new state.
+        List<String> same = List.copyOf(groups);
+        groups.setAll(same);
     }
 
     public SortedList<AlertRow> rows() {

@@ -177,6 +177,14 @@ class ConsoleLabTest {
                 && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).tryQuery();
     }
 
+    /** The collapse arrow of an alert group's line. */
+    private Node groupArrow(String group) {
+        Await.until(WAIT, "the group " + group, () -> robot.lookup("#alert-groups .list-cell")
+                .match(n -> n instanceof javafx.scene.control.ListCell<?> c && group.equals(c.getText())).tryQuery().isPresent());
+        return Fx.get(() -> ((javafx.scene.control.ListCell<?>) robot.lookup("#alert-groups .list-cell")
+                .match(n -> n instanceof javafx.scene.control.ListCell<?> c && group.equals(c.getText())).query()).getGraphic());
+    }
+
     /** The row of the replica called {@code name}, whatever the table's sort order. */
     private ReplicaRow replica(String name) {
         return this.<ReplicaRow>rows("#replicas-table").stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
@@ -349,6 +357,18 @@ class ConsoleLabTest {
         chooseGroupBy("severity");
         Await.until(WAIT, "grouped by severity", () -> Fx.get(() -> List.copyOf(((ListView<String>) robot.lookup("#alert-groups").query())
                 .getItems())).contains("warning (1)"));
+        // Karma's collapsible groups: the arrow hides the group's alerts from the table, its count stays.
+        robot.clickOn(groupArrow("warning (1)"));
+        Await.until(WAIT, "the group collapsed", () -> this.<AlertRow>rows("#alerts-table").stream()
+                .noneMatch(r -> r.name().equals(LabConfigs.ALWAYS_FIRING)));
+        assertThat(text("#alerts-counts")).contains("in collapsed groups");
+        assertThat(text("#alerts-placeholder")).isEqualTo("All 1 matching alert is in collapsed groups: expand a group to list them.");
+        assertThat(Fx.get(() -> ((Label) groupArrow("warning (1)")).getText())).isEqualTo("▸");
+        console.screenshot("alerts-group-collapsed");
+        robot.clickOn(groupArrow("warning (1)"));
+        Await.until(WAIT, "the group expanded", () -> this.<AlertRow>rows("#alerts-table").stream()
+                .anyMatch(r -> r.name().equals(LabConfigs.ALWAYS_FIRING)));
+        assertThat(text("#alerts-counts")).doesNotContain("collapsed");
         select("#alerts-table", LabConfigs.ALWAYS_FIRING);
         robot.clickOn("#chip-severity");
         Await.until(WAIT, "the chip's matcher in the filter", () -> Fx.get(() -> ((javafx.scene.control.TextField) robot.lookup("#alerts-filter")
@@ -369,6 +389,7 @@ class ConsoleLabTest {
 
         replaceText("#alerts-filter", "severity=\"critical\"");
         Await.until(WAIT, "the filter applied", () -> this.<AlertRow>rows("#alerts-table").isEmpty());
+        assertThat(text("#alerts-placeholder")).startsWith("No alert matches the filter (");
         assertThat(text("#alerts-counts")).startsWith("0 of ");
         replaceText("#alerts-filter", "severity=~\"(\"");
         Await.until(WAIT, "the filter error", () -> !text("#alerts-filter-error").isEmpty());
