@@ -89,6 +89,7 @@ public final class AlertsView {
         }, null);
         TextArea details = new TextArea();
         details.setId("alert-details");
+        details.setAccessibleText("The selected alert in full");
         details.setEditable(false);
         details.setWrapText(true);
         Button silenceButton = new Button("Silence…", new FontIcon(Feather.BELL_OFF));

@@ -61,6 +61,7 @@ public final class ConfigView {
         title.getStyleClass().add("panel-title");
         ComboBox<ConfigUnit> unit = new ComboBox<>(model.units());
         unit.setId("config-unit");
+        unit.setAccessibleText("Configuration to edit");
         unit.setPrefWidth(420);
         unit.setConverter(new StringConverter<>() {
             @Override

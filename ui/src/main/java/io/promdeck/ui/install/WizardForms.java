@@ -82,7 +82,10 @@ final class WizardForms {
 
     /** A row of any input with a label and an optional problem under it. */
     void add(String label, Node input, Label error) {
-        grid.addRow(row, new Label(label), input);
+        Label name = new Label(label);
+        // A screen reader names the field after its label.
+        name.setLabelFor(input);
+        grid.addRow(row, name, input);
         if (input instanceof TextInputControl || input instanceof ComboBox || input instanceof Spinner) {
             if (((Region) input).getMaxWidth() == Region.USE_COMPUTED_SIZE) {
                 ((Region) input).setMaxWidth(520);

@@ -37,6 +37,7 @@ public final class LocalStackPane {
 
         ComboBox<Topology> topology = new ComboBox<>(FXCollections.observableArrayList(Topology.values()));
         topology.setId(prefix + "-topology");
+        topology.setAccessibleText("Topology of the local stack");
         topology.setCellFactory(l -> Labels.cell(Topology::title));
         topology.setButtonCell(Labels.cell(Topology::title));
         topology.valueProperty().bindBidirectional(model.topologyProperty());

@@ -154,6 +154,8 @@ public final class MainWindow {
             }
         });
         namespace.setId("top-namespace");
+        namespace.setPromptText("namespace");
+        namespace.setAccessibleText("Namespace of the stack");
         namespace.setPrefColumnCount(12);
         Button connect = new Button("Connect", new FontIcon(Feather.LINK));
         connect.setId("top-connect");
