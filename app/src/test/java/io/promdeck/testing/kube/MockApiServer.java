@@ -35,6 +35,13 @@ import okhttp3.Response;
  *     real proxy does for an unreachable pod. The forwarding blocks a Vert.x event-loop thread of the mock for the
  *     duration of the call: calls go to loopback processes that answer in milliseconds, and a dedicated client
  *     caps each at 2 s to connect and 10 s in all, so a stuck lab member cannot hold the loop longer than that.</li>
+ * <li>{@code pods/portforward} speaks the API server's WebSocket framing (port header per channel, data on channel 0,
+ *     errors on channel 1) to the URL registered for the pod's port, one TCP connection per stream, without asking
+ *     the access policy (a real server checks {@code create pods/portforward}); an unregistered port answers on the
+ *     error channel, as a kubelet does when nothing listens.</li>
+ * <li>{@code pods/log} answers the text registered for the pod (any container), honours {@code tailLines} and
+ *     {@code previous} (400 naming the container when there is no previous log), and ends a followed log after the
+ *     text there is, where a real server keeps the stream open while the container runs.</li>
  * <li>SelfSubjectAccessReviews are answered from an {@link AccessPolicy}, not evaluated by RBAC;
  *     SelfSubjectReview answers a configured user name, or 404 as on servers before 1.28 when none is set.</li>
  * <li>Authentication is a table of bearer tokens: a listed "bad" token gets 401 and a "forbidden" one 403 on every
