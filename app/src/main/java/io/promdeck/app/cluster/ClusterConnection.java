@@ -29,6 +29,21 @@ public final class ClusterConnection implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The bearer token requests carry, for a command the operator asked to include it in ("copy as curl with my
+     * token"); empty for client-certificate or basic logins. May run a credential plugin: call it off the UI thread.
+     * Never log what it returns.
+     */
+    public java.util.Optional<String> bearerToken() {
+        io.fabric8.kubernetes.client.Config config = login.config();
+        if (config.getOauthTokenProvider() != null) {
+            return java.util.Optional.ofNullable(config.getOauthTokenProvider().getToken()).filter(t -> !t.isBlank());
+        }
+        // A kubeconfig's own token lands in the "auto" field; one set explicitly in the other.
+        return java.util.stream.Stream.of(config.getOauthToken(), config.getAutoOAuthToken())
+                .filter(t -> t != null && !t.isBlank()).findFirst();
+    }
+
     public KubeContext context() {
         return login.context();
     }

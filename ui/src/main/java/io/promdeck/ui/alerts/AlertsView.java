@@ -112,6 +112,7 @@ public final class AlertsView {
         silenceItem.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         silenceItem.setOnAction(e -> silenceButton.fire());
         Tables.standard(table, model.rows(), null, silenceItem);
+        Tables.dense(table);
         // The alert's name and times in full: the constrained table gives what is left to the labels.
         table.getColumns().get(0).setMinWidth(165);
         table.getColumns().stream().filter(c -> c.getText().equals("Since")).findFirst().ifPresent(c -> c.setMinWidth(150));

@@ -35,6 +35,7 @@ public final class AuditView {
         table.setId("audit-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No action recorded yet (or none matches the filter)."));
+        Tables.dense(table);
         table.getColumns().add(Tables.text("Time", AuditViewModel.Row::time));
         table.getColumns().add(Tables.text("Who", AuditViewModel.Row::who));
         table.getColumns().add(Tables.text("Where", AuditViewModel.Row::where));

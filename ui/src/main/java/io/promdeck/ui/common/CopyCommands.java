@@ -8,7 +8,6 @@ import io.promdeck.ui.session.SessionModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -28,19 +27,25 @@ public final class CopyCommands {
     private CopyCommands() {
     }
 
-    /** A "Copy as" submenu acting on the selected row of {@code table}, whose endpoint is named by {@code name}. */
-    public static <R> Menu menu(TableView<R> table, SessionModel session, Component component, Function<R, String> name, List<Request> requests) {
-        Menu menu = new Menu("Copy as");
-        menu.setId(table.getId() + "-copy-as");
+    /**
+     * "Copy as" items acting on the selected row of {@code table}, whose endpoint is named by {@code name}: for each
+     * request, curl, curl with the user's token (only when chosen), and kubectl. A flat list, not a submenu, so the
+     * keyboard reaches each with Down alone.
+     */
+    public static <R> MenuItem[] items(TableView<R> table, SessionModel session, Component component, Function<R, String> name,
+            List<Request> requests) {
+        List<MenuItem> items = new java.util.ArrayList<>();
         for (Request request : requests) {
-            MenuItem curl = new MenuItem(request.label() + " — curl");
+            MenuItem curl = new MenuItem("Copy as curl: " + request.label());
             curl.setOnAction(e -> copy(table, session, component, name, t -> CopyAs.curl(t, request.method(), request.path(), Optional.empty())));
-            MenuItem kubectl = new MenuItem(request.label() + " — kubectl");
+            MenuItem withToken = new MenuItem("Copy as curl with my token (secret): " + request.label());
+            withToken.setOnAction(e -> copyWithToken(table, session, component, name, request));
+            MenuItem kubectl = new MenuItem("Copy as kubectl: " + request.label());
             kubectl.setOnAction(e -> copy(table, session, component, name, t -> CopyAs.kubectl(t, context(session.sessionProperty().get()),
                     request.method(), request.path())));
-            menu.getItems().addAll(curl, kubectl);
+            items.addAll(List.of(curl, withToken, kubectl));
         }
-        return menu;
+        return items.toArray(MenuItem[]::new);
     }
 
     /** The command for the selected row's endpoint, put on the clipboard; false when there is none (no such address). */
@@ -52,6 +57,26 @@ public final class CopyCommands {
         content.putString(text.orElse(""));
         Clipboard.getSystemClipboard().setContent(content);
         return text.isPresent();
+    }
+
+    /**
+     * curl with the session's bearer token written in, because the operator asked: the token is read off the UI
+     * thread (a credential plugin may run) and goes to the clipboard only.
+     */
+    private static <R> void copyWithToken(TableView<R> table, SessionModel session, Component component, Function<R, String> name,
+            Request request) {
+        StackSession current = session.sessionProperty().get();
+        R row = table.getSelectionModel().getSelectedItem();
+        if (current == null || row == null) {
+            return;
+        }
+        Optional<Transport> transport = transport(current, component, name.apply(row));
+        session.tasks().run(() -> current.connection().flatMap(c -> c.bearerToken()))
+                .onSuccess(token -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(transport.flatMap(t -> CopyAs.curl(t, request.method(), request.path(), token)).orElse(""));
+                    Clipboard.getSystemClipboard().setContent(content);
+                }).start();
     }
 
     /** The transport of the named endpoint of the open session. */

@@ -37,6 +37,11 @@ public final class Tables {
         return sorted;
     }
 
+    /** AtlantaFX's dense, striped rows: for the long lists (events, audit, alerts, silences, permissions). */
+    public static void dense(javafx.scene.control.TableView<?> table) {
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+    }
+
     /** Each column at least as wide as its header and sort arrow, so no header is cut to "Se…". */
     public static void fitHeaders(javafx.scene.control.TableView<?> table) {
         for (TableColumn<?, ?> column : table.getColumns()) {

@@ -306,6 +306,7 @@ public final class ConnectView {
         }
         table.getColumns().add(Tables.text("Enables", io.promdeck.app.cluster.RbacMatrix.Row::enables));
         Tables.standard(table, FXCollections.observableArrayList(rows), null);
+        Tables.dense(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(320);
         long denied = rows.stream().filter(io.promdeck.app.cluster.RbacMatrix.Row::anyDenied).count();

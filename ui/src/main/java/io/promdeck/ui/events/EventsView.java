@@ -55,6 +55,7 @@ public final class EventsView {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
         Tables.standard(table, model.rows(), EventRow.WARNINGS_FIRST);
+        Tables.dense(table);
         Tables.rows(table, r -> r.warning() ? java.util.List.of("severity-warning") : java.util.List.of(), null);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(header, status, table);

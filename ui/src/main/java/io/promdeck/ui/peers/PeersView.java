@@ -48,7 +48,7 @@ public final class PeersView {
         Tables.rows(table, r -> r.old() ? java.util.List.of("old-values") : java.util.List.of(),
                 r -> r.failure().ifPresent(f -> io.promdeck.ui.common.ErrorDetails.show(owner.get(), r.name(), f)));
         table.setTooltip(Tables.tooltip("Double-click a failing peer for the whole error, the request and how long it waited."));
-        Tables.standard(table, model.rows(), null, io.promdeck.ui.common.CopyCommands.menu(table, model.session(),
+        Tables.standard(table, model.rows(), null, io.promdeck.ui.common.CopyCommands.items(table, model.session(),
                 io.promdeck.app.cluster.Component.ALERTMANAGER, PeerRow::name, java.util.List.of(
                         new io.promdeck.ui.common.CopyCommands.Request("Status", "GET", "/api/v2/status"),
                         new io.promdeck.ui.common.CopyCommands.Request("Alerts", "GET", "/api/v2/alerts"),

@@ -95,7 +95,7 @@ public final class ReplicasView {
         table.getColumns().get(0).setPrefWidth(150);
         ingestion.setPrefWidth(104);
         result.setPrefWidth(280);
-        Tables.standard(table, model.rows(), null, io.promdeck.ui.common.CopyCommands.menu(table, model.session(),
+        Tables.standard(table, model.rows(), null, io.promdeck.ui.common.CopyCommands.items(table, model.session(),
                 io.promdeck.app.cluster.Component.PROMETHEUS, ReplicaRow::name, java.util.List.of(
                         new io.promdeck.ui.common.CopyCommands.Request("Reload", "POST", "/-/reload"),
                         new io.promdeck.ui.common.CopyCommands.Request("Build info", "GET", "/api/v1/status/buildinfo"),

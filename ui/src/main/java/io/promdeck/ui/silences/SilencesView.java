@@ -128,10 +128,9 @@ public final class SilencesView {
         MenuItem expireItem = new MenuItem("Expire…");
         expireItem.setOnAction(e -> expire.fire());
         expireItem.disableProperty().bind(expire.disableProperty());
-        javafx.scene.control.Menu copyAs = new javafx.scene.control.Menu("Copy as");
-        copyAs.setId("silences-table-copy-as");
+        List<MenuItem> copyAs = new java.util.ArrayList<>();
         for (boolean expiring : new boolean[] {false, true}) {
-            MenuItem amtool = new MenuItem(expiring ? "Expire — amtool" : "Create again — amtool");
+            MenuItem amtool = new MenuItem(expiring ? "Copy as amtool: expire" : "Copy as amtool: create again");
             amtool.setId(expiring ? "silence-copy-amtool-expire" : "silence-copy-amtool-add");
             amtool.setOnAction(e -> {
                 SilenceRow row = table.getSelectionModel().getSelectedItem();
@@ -139,10 +138,11 @@ public final class SilencesView {
                 content.putString(row == null ? "" : model.amtool(row.silence(), expiring).orElse(""));
                 javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
             });
-            copyAs.getItems().add(amtool);
+            amtool.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            copyAs.add(amtool);
         }
-        copyAs.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Tables.standard(table, model.shown(), null, editItem, expireItem, copyAs);
+        Tables.standard(table, model.shown(), null, editItem, expireItem, copyAs.get(0), copyAs.get(1));
+        Tables.dense(table);
         Tables.rows(table, r -> List.of(), r -> edit.fire());
         Tables.keepSelection(table, r -> r.silence().id());
         Label result = new Label();

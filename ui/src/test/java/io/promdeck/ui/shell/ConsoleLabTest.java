@@ -137,20 +137,15 @@ class ConsoleLabTest {
         Await.until(WAIT, "the context menu", () -> robot.lookup(".context-menu").tryQuery().map(Node::isVisible).orElse(false));
     }
 
-    /**
-     * Chooses an item of a submenu of the table's open context menu with the keyboard only: Down until the submenu is
-     * focused, Right to open it, Down until the item is focused, Enter.
-     */
-    private void chooseInSubmenu(String table, String submenu, String item) {
-        moveFocusTo(submenu);
-        robot.push(KeyCode.RIGHT);
+    /** Chooses an item of the open context menu with the keyboard only: Down until it is focused, then Enter. */
+    private void chooseInMenu(String item) {
         moveFocusTo(item);
         robot.push(KeyCode.ENTER);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void moveFocusTo(String text) {
-        for (int i = 0; i < 12 && !focusedMenuItem().equals(text); i++) {
+        for (int i = 0; i < 24 && !focusedMenuItem().equals(text); i++) {
             robot.push(KeyCode.DOWN);
         }
         assertThat(focusedMenuItem()).isEqualTo(text);
@@ -642,7 +637,7 @@ class ConsoleLabTest {
         nav("prometheus");
         Await.until(WAIT, "the replicas", () -> this.<ReplicaRow>rows("#replicas-table").size() == 2);
         contextMenu("#replicas-table", "prometheus-1");
-        chooseInSubmenu("#replicas-table", "Copy as", "Build info — curl");
+        chooseInMenu("Copy as curl: Build info");
         String curl = Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
 
         assertThat(curl).startsWith("curl -sS -H \"Authorization: Bearer $TOKEN\" ")
@@ -658,8 +653,19 @@ class ConsoleLabTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer).isEqualTo(direct.body());
 
+        // Asked for, the token is written in: the command runs as pasted, without $TOKEN.
         contextMenu("#replicas-table", "prometheus-1");
-        chooseInSubmenu("#replicas-table", "Copy as", "Reload — kubectl");
+        chooseInMenu("Copy as curl with my token (secret): Build info");
+        Await.until(WAIT, "the command with the token", () -> Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .contains("token-a"));
+        String withToken = Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(withToken).startsWith("curl -sS -H 'Authorization: Bearer token-a' ");
+        Process pasted = new ProcessBuilder("sh", "-c", withToken).redirectErrorStream(true).start();
+        assertThat(new String(pasted.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(direct.body());
+        assertThat(pasted.waitFor()).isZero();
+
+        contextMenu("#replicas-table", "prometheus-1");
+        chooseInMenu("Copy as kubectl: Reload");
         assertThat(Fx.get(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(
                 "kubectl --context lab create --raw /api/v1/namespaces/monitoring/pods/prometheus-1:9090/proxy/-/reload -f /dev/null");
         robot.push(KeyCode.ESCAPE);
