@@ -172,24 +172,10 @@ public final class AlertsView {
                 e.consume();
             }
         });
-        javafx.scene.control.Button collapseAll = new javafx.scene.control.Button(null, new org.kordamp.ikonli.javafx.FontIcon(
-                org.kordamp.ikonli.feather.Feather.CHEVRONS_UP));
-        collapseAll.setTooltip(Tables.tooltip("Collapse every group"));
-        collapseAll.setAccessibleText("Collapse every group");
-        collapseAll.setId("alerts-collapse-all");
-        collapseAll.setOnAction(e -> {
-            model.collapseAll(true);
-            groups.refresh();
-        });
-        javafx.scene.control.Button expandAll = new javafx.scene.control.Button(null, new org.kordamp.ikonli.javafx.FontIcon(
-                org.kordamp.ikonli.feather.Feather.CHEVRONS_DOWN));
-        expandAll.setTooltip(Tables.tooltip("Expand every group"));
-        expandAll.setAccessibleText("Expand every group");
-        expandAll.setId("alerts-expand-all");
-        expandAll.setOnAction(e -> {
-            model.collapseAll(false);
-            groups.refresh();
-        });
+        javafx.scene.control.Button collapseAll = groupsButton("alerts-collapse-all", org.kordamp.ikonli.feather.Feather.CHEVRONS_UP,
+                "Collapse every group", () -> model.collapseAll(true), groups);
+        javafx.scene.control.Button expandAll = groupsButton("alerts-expand-all", org.kordamp.ikonli.feather.Feather.CHEVRONS_DOWN,
+                "Expand every group", () -> model.collapseAll(false), groups);
         Label groupsTitle = new Label("Groups");
         groupsTitle.setTooltip(Tables.tooltip("The arrow (or Space) collapses a group; a double-click (or Enter) filters to it"));
         groupsTitle.getStyleClass().add("section-title");
@@ -271,5 +257,19 @@ public final class AlertsView {
     /** For the search shortcut. */
     public void focusFilter() {
         filter.requestFocus();
+    }
+
+    /** An icon button acting on every group, named and explained. */
+    private static javafx.scene.control.Button groupsButton(String id, org.kordamp.ikonli.Ikon icon, String does, Runnable action,
+            javafx.scene.control.ListView<String> groups) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(null, new org.kordamp.ikonli.javafx.FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(Tables.tooltip(does));
+        button.setAccessibleText(does);
+        button.setOnAction(e -> {
+            action.run();
+            groups.refresh();
+        });
+        return button;
     }
 }

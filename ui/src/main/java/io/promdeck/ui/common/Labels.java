@@ -47,4 +47,19 @@ public final class Labels {
             }
         };
     }
+
+    /**
+     * A filter or search field bound both ways to {@code text}, growing to fill its row, with a prompt and a name for
+     * screen readers.
+     */
+    public static javafx.scene.control.TextField filterField(String id, String prompt, String accessibleName,
+            javafx.beans.property.StringProperty text) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setAccessibleText(accessibleName);
+        field.textProperty().bindBidirectional(text);
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        return field;
+    }
 }

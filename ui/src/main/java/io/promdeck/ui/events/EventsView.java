@@ -21,12 +21,8 @@ public final class EventsView {
     public EventsView(EventsViewModel model) {
         Label title = new Label("Events");
         title.getStyleClass().add("panel-title");
-        TextField filter = new TextField();
-        filter.setId("events-filter");
-        filter.setPromptText("Filter: words of the reason, object or message (e.g. prometheus-0 FailedMount)");
-        filter.setAccessibleText("Filter events");
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        HBox.setHgrow(filter, Priority.ALWAYS);
+        TextField filter = io.promdeck.ui.common.Labels.filterField("events-filter",
+                "Filter: words of the reason, object or message (e.g. prometheus-0 FailedMount)", "Filter events", model.filterProperty());
         CheckBox warnings = new CheckBox("_Warnings only");
         warnings.setId("events-warnings");
         warnings.setTooltip(new Tooltip("Hide Normal events"));

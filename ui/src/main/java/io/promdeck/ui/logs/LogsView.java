@@ -118,12 +118,8 @@ public final class LogsView {
             }
         });
 
-        TextField search = new TextField();
-        search.setId("logs-search");
-        search.setPromptText("Search the lines shown (Enter: next, Shift+Enter: previous)");
-        search.setAccessibleText("Search the log");
-        search.textProperty().bindBidirectional(model.searchProperty());
-        HBox.setHgrow(search, Priority.ALWAYS);
+        TextField search = io.promdeck.ui.common.Labels.filterField("logs-search",
+                "Search the lines shown (Enter: next, Shift+Enter: previous)", "Search the log", model.searchProperty());
         Label matches = new Label();
         matches.setId("logs-matches");
         matches.textProperty().bind(Bindings.when(model.searchProperty().isEmpty()).then("")

@@ -141,24 +141,38 @@ public final class LogsViewModel {
         return Optional.empty();
     }
 
-    /** Reads the last lines once. */
-    public void show() {
+    /** A read about to start: what it asks, from where, and its generation (answers of older reads are dropped). */
+    private record Start(LogSource.Request request, LogSource from, long mine) {
+    }
+
+    /** Stops following and starts a new generation for a valid request; empty when the controls are wrong. */
+    private Optional<Start> begin() {
         Optional<LogSource.Request> request = request();
         if (request.isEmpty() || source.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         stopFollowing();
-        LogSource from = source.get();
-        long mine = ++generation;
+        return Optional.of(new Start(request.get(), source.get(), ++generation));
+    }
+
+    /** Reads the last lines once. */
+    public void show() {
+        begin().ifPresent(this::readOnce);
+    }
+
+    private void readOnce(Start start) {
+        LogSource.Request request = start.request();
+        LogSource from = start.from();
+        long mine = start.mine();
         busy.set(true);
-        command.set(from.command(request.get(), false));
-        status.set("Reading " + describe(request.get()) + "…");
-        tasks.run(() -> from.read(request.get())).onSuccess(read -> {
+        command.set(from.command(request, false));
+        status.set("Reading " + describe(request) + "…");
+        tasks.run(() -> from.read(request)).onSuccess(read -> {
             if (mine != generation) {
                 return;
             }
             lines.setAll(read);
-            status.set(read.size() + " line" + (read.size() == 1 ? "" : "s") + " of " + describe(request.get()) + ", read at "
+            status.set(read.size() + " line" + (read.size() == 1 ? "" : "s") + " of " + describe(request) + ", read at "
                     + Formats.time(clock.instant()) + " (not updating: Follow keeps it live)");
         }).onError(e -> {
             if (mine == generation) {
@@ -170,19 +184,19 @@ public final class LogsViewModel {
 
     /** Follows the log until stopped: the last lines first, then each new line. */
     public void follow() {
-        Optional<LogSource.Request> request = request();
-        if (request.isEmpty() || source.isEmpty()) {
-            return;
-        }
-        stopFollowing();
-        LogSource from = source.get();
-        long mine = ++generation;
+        begin().ifPresent(this::followFrom);
+    }
+
+    private void followFrom(Start start) {
+        LogSource.Request request = start.request();
+        LogSource from = start.from();
+        long mine = start.mine();
         lines.clear();
         arriving.clear();
         following.set(true);
-        command.set(from.command(request.get(), true));
-        status.set("Following " + describe(request.get()) + "…");
-        tasks.run(() -> from.follow(request.get(), line -> arrived(mine, line), why -> tasks.ui().execute(() -> ended(mine, why))))
+        command.set(from.command(request, true));
+        status.set("Following " + describe(request) + "…");
+        tasks.run(() -> from.follow(request, line -> arrived(mine, line), why -> tasks.ui().execute(() -> ended(mine, why))))
                 .onSuccess(opened -> {
                     if (mine != generation) {
                         opened.close();

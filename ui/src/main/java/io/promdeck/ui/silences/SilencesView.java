@@ -58,12 +58,8 @@ public final class SilencesView {
         table.getColumns().add(Tables.text("Comment", SilenceRow::comment));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
 
-        TextField filter = new TextField();
-        filter.setId("silences-filter");
-        filter.setPromptText("Filter: text in matchers, comment, author or state");
-        filter.setAccessibleText("Silence filter");
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        HBox.setHgrow(filter, Priority.ALWAYS);
+        TextField filter = io.promdeck.ui.common.Labels.filterField("silences-filter", "Filter: text in matchers, comment, author or state",
+                "Silence filter", model.filterProperty());
 
         Button create = new Button("_New silence…", new FontIcon(Feather.BELL_OFF));
         create.setId("silence-new");
