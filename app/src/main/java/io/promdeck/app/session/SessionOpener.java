@@ -96,8 +96,17 @@ public final class SessionOpener {
             if (choice.mode().isEmpty()) {
                 throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.FORBIDDEN, choice.reason()));
             }
+            // A stack run by prometheus-operator: its resources say how many pods there should be and the replica label.
+            Optional<io.promdeck.app.operator.OperatorResources.Reading> operator = Optional.empty();
+            if (stack.pods().values().stream().flatMap(java.util.List::stream).anyMatch(p -> p.rule().startsWith("prometheus-operator"))) {
+                listeners.progress().accept("Reading prometheus-operator's resources in " + namespace + "…");
+                operator = Optional.of(new io.promdeck.app.operator.OperatorResources(connection.client()).read(namespace));
+                stack = withOperatorCounts(stack, operator.get());
+            }
             ClusterEndpoints endpoints = new ClusterEndpoints(connection.client(), HttpClients.defaults().build(), stack, choice.mode().get());
-            StackShape shape = new StackShape(endpoints.endpoints().expected(), installedReplicaLabel(connection, namespace), java.util.Map.of());
+            Optional<io.promdeck.app.operator.OperatorResources.Reading> read = operator;
+            Optional<ReplicaLabel> replicaLabel = installedReplicaLabel(connection, namespace).or(() -> operatorReplicaLabel(read));
+            StackShape shape = new StackShape(endpoints.endpoints().expected(), replicaLabel, java.util.Map.of());
             StackMonitor monitor = new StackMonitor(endpoints.endpoints(), new RefreshScheduler(timer, executor, refreshFloorMillis),
                     executor, clock, listeners.state(), StackMonitor.CALL_TIMEOUT, shape);
             NamespaceWatch watch = null;
@@ -111,7 +120,7 @@ public final class SessionOpener {
             done = true;
             return new StackSession(context + " / " + namespace, connected.userName(), Optional.of(connection), Optional.of(capabilities),
                     Optional.of(stack), Optional.of(choice), monitor, Optional.ofNullable(watch), Optional.of(endpoints), Optional.empty(),
-                    Optional.of(new io.promdeck.app.config.ClusterConfigs(connection.client(), stack)));
+                    Optional.of(new io.promdeck.app.config.ClusterConfigs(connection.client(), stack)), operator);
         } catch (IOException e) {
             throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.SERVER_ERROR, "Cannot read the discovery overrides: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -121,6 +130,39 @@ public final class SessionOpener {
                 connection.close();
             }
         }
+    }
+
+    /** The replica label the namespace's Prometheus resources name (empty when they disagree, or switch it off). */
+    private static Optional<ReplicaLabel> operatorReplicaLabel(Optional<io.promdeck.app.operator.OperatorResources.Reading> operator) {
+        return operator.filter(r -> r instanceof io.promdeck.app.operator.OperatorResources.Read)
+                .flatMap(r -> ((io.promdeck.app.operator.OperatorResources.Read) r).replicaLabel())
+                .filter(label -> !label.isBlank())
+                .map(label -> ReplicaLabel.given(label, ReplicaLabel.Source.OPERATOR));
+    }
+
+    /** The pods the operator's resources ask for replace the StatefulSets' counts (shards included). */
+    static DiscoveredStack withOperatorCounts(DiscoveredStack stack, io.promdeck.app.operator.OperatorResources.Reading reading) {
+        if (!(reading instanceof io.promdeck.app.operator.OperatorResources.Read read)) {
+            return stack;
+        }
+        java.util.Map<io.promdeck.app.cluster.Component, Integer> expected = new java.util.EnumMap<>(io.promdeck.app.cluster.Component.class);
+        expected.putAll(stack.expected());
+        if (!read.prometheuses().isEmpty()) {
+            expected.put(io.promdeck.app.cluster.Component.PROMETHEUS, read.prometheusPods());
+            if (read.prometheuses().stream().anyMatch(io.promdeck.app.operator.OperatorResources.Prometheus::thanosSidecar)) {
+                expected.put(io.promdeck.app.cluster.Component.THANOS_SIDECAR, read.prometheuses().stream()
+                        .filter(io.promdeck.app.operator.OperatorResources.Prometheus::thanosSidecar)
+                        .mapToInt(io.promdeck.app.operator.OperatorResources.Prometheus::pods).sum());
+            }
+        }
+        if (!read.alertmanagers().isEmpty()) {
+            expected.put(io.promdeck.app.cluster.Component.ALERTMANAGER, read.alertmanagerPods());
+        }
+        if (!read.rulers().isEmpty()) {
+            expected.put(io.promdeck.app.cluster.Component.THANOS_RULER, read.rulers().stream()
+                    .mapToInt(io.promdeck.app.operator.OperatorResources.Replicated::replicas).sum());
+        }
+        return new DiscoveredStack(stack.namespace(), stack.pods(), expected);
     }
 
     /** The replica label a Promdeck install declared (its parameters ConfigMap), when there is one and it may be read. */

@@ -25,7 +25,17 @@ public record StackSession(
         Optional<NamespaceWatch> namespaceWatch,
         Optional<ClusterEndpoints> clusterEndpoints,
         Optional<Sandbox> sandbox,
-        Optional<io.promdeck.app.config.ConfigLocator> configs) implements AutoCloseable {
+        Optional<io.promdeck.app.config.ConfigLocator> configs,
+        Optional<io.promdeck.app.operator.OperatorResources.Reading> operator) implements AutoCloseable {
+
+    /** A session of a stack not run by prometheus-operator (or whose resources were not read). */
+    public StackSession(String title, String userName, Optional<ClusterConnection> connection, Optional<Capabilities> capabilities,
+            Optional<DiscoveredStack> discovered, Optional<TransportMode.Choice> transport, StackMonitor monitor,
+            Optional<NamespaceWatch> namespaceWatch, Optional<ClusterEndpoints> clusterEndpoints, Optional<Sandbox> sandbox,
+            Optional<io.promdeck.app.config.ConfigLocator> configs) {
+        this(title, userName, connection, capabilities, discovered, transport, monitor, namespaceWatch, clusterEndpoints, sandbox, configs,
+                Optional.empty());
+    }
 
     public StackSession(String title, String userName, Optional<ClusterConnection> connection, Optional<Capabilities> capabilities,
             Optional<DiscoveredStack> discovered, Optional<TransportMode.Choice> transport, StackMonitor monitor,

@@ -51,7 +51,8 @@ import okhttp3.Response;
  *     path and message ({@link ApiServerRules}); {@code dryRun=All} on apply, create, update, patch and delete
  *     validates and answers without storing. A refused JSON or merge patch (no apply) is undone by writing the old
  *     object back, so its resourceVersion moves where a real server's would not.</li>
- * <li>Writes can be refused per path ({@link #forbidWrites}) to test 403 handling; a real server asks RBAC.</li>
+ * <li>Writes and reads can be refused per path ({@link #forbidWrites}, {@link #forbidReads}) to test 403 handling; a
+ *     real server asks RBAC.</li>
  * <li>An update carrying a stale resourceVersion is refused with 409 Conflict, as a real server does (fabric8's CRUD
  *     mode checks it; {@code KubeConfigStoreTest} relies on it).</li>
  * <li>{@code metadata.generation} is kept as a real server keeps it (1 on create, +1 on each spec change); nothing
@@ -65,6 +66,9 @@ import okhttp3.Response;
  */
 public final class MockApiServer implements AutoCloseable {
 
+    /** {@code /apis/group/version/[namespaces/ns/]plural...}: group, version, plural. */
+    private static final Pattern CUSTOM_RESOURCE = Pattern.compile("^/apis/([^/]+\\.[^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+).*$");
+    private static final java.util.Set<String> BUILT_IN_GROUPS = java.util.Set.of("apps", "batch", "policy", "autoscaling");
     private static final Pattern PORT_FORWARD = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward$");
     private static final Pattern POD_PROXY = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/(?:https?:)?([^/:]+):(\\d+)/proxy(/.*)?$");
     private static final ObjectMapper JSON = Json.mapper();
@@ -84,6 +88,8 @@ public final class MockApiServer implements AutoCloseable {
     private final Map<String, java.util.function.Supplier<String>> logs = new ConcurrentHashMap<>();
     private final Map<String, java.util.function.Supplier<String>> previousLogs = new ConcurrentHashMap<>();
     private final java.util.Set<String> forbiddenWrites = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> forbiddenReads = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> servedCustomGroups = ConcurrentHashMap.newKeySet();
     private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AccessPolicy policy = AccessPolicy.allowAll();
     private volatile String userName;
@@ -156,6 +162,20 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     /** Writes to paths containing {@code pathPart} get 403 until {@link #allowWrites} is called. */
+    /**
+     * Serves a custom resource (its CRD "installed"). Custom resources of groups nothing was served for answer 404, as
+     * on a real API server without the CRD (fabric8's CRUD mock would answer an empty list).
+     */
+    public void serveCustomResource(io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext context) {
+        servedCustomGroups.add(context.getGroup() + "/" + context.getVersion() + "/" + context.getPlural());
+        server.expectCustomResource(context);
+    }
+
+    /** Refuses GETs (lists, watches) of paths containing {@code pathPart} with RBAC's 403, e.g. "/apis/monitoring.coreos.com/". */
+    public void forbidReads(String pathPart) {
+        forbiddenReads.add(pathPart);
+    }
+
     public void forbidWrites(String pathPart) {
         forbiddenWrites.add(pathPart);
     }
@@ -198,6 +218,20 @@ public final class MockApiServer implements AutoCloseable {
             }
             String path = request.getPath();
             String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            if ("GET".equals(request.getMethod())) {
+                for (String forbidden : forbiddenReads) {
+                    if (bare.contains(forbidden)) {
+                        String resource = bare.substring(bare.lastIndexOf('/') + 1);
+                        return status(403, "Forbidden", resource + " is forbidden: User \"" + userName + "\" cannot list resource \""
+                                + resource + "\" at " + bare);
+                    }
+                }
+            }
+            Matcher custom = CUSTOM_RESOURCE.matcher(bare);
+            if (custom.matches() && !custom.group(1).endsWith(".k8s.io") && !BUILT_IN_GROUPS.contains(custom.group(1))
+                    && !servedCustomGroups.contains(custom.group(1) + "/" + custom.group(2) + "/" + custom.group(3))) {
+                return status(404, "NotFound", "the server could not find the requested resource");
+            }
             if (bare.equals("/version")) {
                 return json(200, "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0-promdeck-mock\",\"platform\":\"linux/amd64\"}");
             }

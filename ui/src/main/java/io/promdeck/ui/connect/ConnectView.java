@@ -273,6 +273,15 @@ public final class ConnectView {
             transport.setId("connect-transport");
             results.getChildren().add(transport);
         });
+        session.operator().ifPresent(reading -> {
+            Label operator = new Label(io.promdeck.app.operator.OperatorResources.describe(reading));
+            operator.setId("connect-operator");
+            operator.setWrapText(true);
+            if (reading instanceof io.promdeck.app.operator.OperatorResources.Forbidden) {
+                operator.getStyleClass().add("missing-verbs");
+            }
+            results.getChildren().add(operator);
+        });
         session.capabilities().ifPresent(c -> results.getChildren().add(rbacTable(c)));
         session.discovered().ifPresent(stack -> {
             TableView<DiscoveredPod> table = new TableView<>(FXCollections.observableArrayList(

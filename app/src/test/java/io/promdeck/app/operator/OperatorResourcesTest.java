@@ -1,0 +1,137 @@
+package io.promdeck.app.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.promdeck.app.cluster.Component;
+import io.promdeck.app.cluster.DiscoveredPod;
+import io.promdeck.app.cluster.DiscoveredStack;
+import io.promdeck.app.session.SessionOpenerAccess;
+import io.promdeck.testing.kube.MockApiServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * prometheus-operator's resources as kube-prometheus-stack creates them by default, read from the mock API server with
+ * the CRDs served: replicas, shards, the replica label and the sidecar come from the resources.
+ */
+class OperatorResourcesTest {
+
+    private static final String NS = "monitoring";
+    private MockApiServer api;
+    private KubernetesClient client;
+
+    @BeforeEach
+    void start() {
+        api = new MockApiServer();
+        client = api.server().createClient();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        api.close();
+    }
+
+    private void serve(String version, String kind, String plural) {
+        api.serveCustomResource(new CustomResourceDefinitionContext.Builder().withGroup(OperatorResources.GROUP)
+                .withVersion(version).withKind(kind).withPlural(plural).withScope("Namespaced").build());
+    }
+
+    private void serveAll() {
+        serve("v1", "Prometheus", "prometheuses");
+        serve("v1", "Alertmanager", "alertmanagers");
+        serve("v1", "ThanosRuler", "thanosrulers");
+        serve("v1", "ServiceMonitor", "servicemonitors");
+        serve("v1", "PodMonitor", "podmonitors");
+        serve("v1", "Probe", "probes");
+        serve("v1", "PrometheusRule", "prometheusrules");
+        serve("v1alpha1", "PrometheusAgent", "prometheusagents");
+        serve("v1alpha1", "ScrapeConfig", "scrapeconfigs");
+    }
+
+    private void create(String version, String kind, String name, Map<String, Object> spec) {
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion(OperatorResources.GROUP + "/" + version);
+        resource.setKind(kind);
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        resource.setAdditionalProperty("spec", spec);
+        client.genericKubernetesResources(OperatorResources.GROUP + "/" + version, kind).inNamespace(NS).resource(resource).create();
+    }
+
+    @Test
+    void kubePrometheusStackDefaultsAreReadFromTheResources() {
+        serveAll();
+        create("v1", "Prometheus", "kube-prometheus-stack-prometheus", Map.of("replicas", 2, "thanos", Map.of("image", "quay.io/thanos/thanos"),
+                "ruleSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack"))));
+        create("v1", "Alertmanager", "kube-prometheus-stack-alertmanager", Map.of("replicas", 3));
+        create("v1", "ServiceMonitor", "kube-prometheus-stack-apiserver", Map.of("endpoints", List.of(Map.of("port", "https"))));
+        create("v1", "PodMonitor", "node-exporter-extra", Map.of());
+        create("v1", "PrometheusRule", "kube-prometheus-stack-node.rules", Map.of("groups", List.of(Map.of("name", "node.rules",
+                "rules", List.of(Map.of("record", "instance:node_num_cpu:sum", "expr", "count by (instance) (node_cpu_seconds_total)"))))));
+
+        OperatorResources.Reading reading = new OperatorResources(client).read(NS);
+
+        assertThat(reading).isInstanceOf(OperatorResources.Read.class);
+        OperatorResources.Read read = (OperatorResources.Read) reading;
+        assertThat(read.prometheuses()).containsExactly(new OperatorResources.Prometheus("Prometheus", NS, "kube-prometheus-stack-prometheus", 2, 1,
+                "prometheus_replica", true));
+        assertThat(read.replicaLabel()).contains("prometheus_replica");
+        assertThat(read.alertmanagerPods()).isEqualTo(3);
+        assertThat(read.monitors()).extracting(OperatorResources.Monitor::poolPrefix)
+                .containsExactly("serviceMonitor/monitoring/kube-prometheus-stack-apiserver/", "podMonitor/monitoring/node-exporter-extra/");
+        assertThat(read.rules()).containsExactly(new OperatorResources.Rules(NS, "kube-prometheus-stack-node.rules", List.of("node.rules")));
+        assertThat(OperatorResources.describe(read)).isEqualTo("Run by prometheus-operator — Prometheus kube-prometheus-stack-prometheus: "
+                + "2 replicas, replica label 'prometheus_replica', Thanos sidecar; Alertmanager kube-prometheus-stack-alertmanager: 3 replicas; "
+                + "2 monitors; 1 PrometheusRule.");
+
+        // What the console expects: 2 Prometheus pods with sidecars and 3 Alertmanagers, whatever the StatefulSets say now.
+        DiscoveredStack found = new DiscoveredStack(NS, Map.of(Component.PROMETHEUS, List.of(pod("prometheus-kube-prometheus-stack-prometheus-0"))),
+                Map.of(Component.PROMETHEUS, 1, Component.ALERTMANAGER, 1));
+        DiscoveredStack counted = SessionOpenerAccess.withOperatorCounts(found, reading);
+        assertThat(counted.expectedReplicas(Component.PROMETHEUS)).isEqualTo(2);
+        assertThat(counted.expectedReplicas(Component.THANOS_SIDECAR)).isEqualTo(2);
+        assertThat(counted.expectedReplicas(Component.ALERTMANAGER)).isEqualTo(3);
+    }
+
+    @Test
+    void shardsMultiplyAndAnEmptyLabelNameSwitchesTheLabelOff() {
+        serveAll();
+        create("v1", "Prometheus", "sharded", Map.of("replicas", 2, "shards", 3, "replicaExternalLabelName", ""));
+
+        OperatorResources.Read read = (OperatorResources.Read) new OperatorResources(client).read(NS);
+
+        assertThat(read.prometheusPods()).isEqualTo(6);
+        assertThat(read.prometheuses().get(0).thanosSidecar()).isFalse();
+        assertThat(read.replicaLabel()).contains("");
+    }
+
+    @Test
+    void withoutTheCrdsTheStackIsNotOperatorRun() {
+        assertThat(new OperatorResources(client).read(NS)).isInstanceOf(OperatorResources.NotInstalled.class);
+    }
+
+    @Test
+    void withoutPermissionToReadThemTheConsoleSaysSoAndFallsBack() {
+        serveAll();
+        api.userName("alice@example.com");
+        api.forbidReads("/apis/monitoring.coreos.com/");
+
+        OperatorResources.Reading reading = new OperatorResources(client).read(NS);
+
+        assertThat(reading).isInstanceOfSatisfying(OperatorResources.Forbidden.class, f -> assertThat(f.sentence())
+                .startsWith("prometheus-operator's resources cannot be read in monitoring (prometheuses is forbidden: User \"alice@example.com\"")
+                .endsWith("replicas, the replica label and monitors are taken from the pods instead"));
+        DiscoveredStack found = new DiscoveredStack(NS, Map.of(), Map.of(Component.PROMETHEUS, 2));
+        assertThat(SessionOpenerAccess.withOperatorCounts(found, reading).expectedReplicas(Component.PROMETHEUS)).isEqualTo(2);
+    }
+
+    private static DiscoveredPod pod(String name) {
+        return new DiscoveredPod(name, NS, Component.PROMETHEUS, "prometheus-operator: operated-prometheus=true", 9090, true, "10.0.0.1", "node-0", "");
+    }
+}
