@@ -123,7 +123,7 @@ final class DoctorCommand implements Callable<Integer> {
                         .limit(5).forEach(f -> err.println("  " + f.summary()));
                 return PromdeckCli.COULD_NOT_CHECK;
             }
-            Diagnosis diagnosis = Doctor.diagnose(state, environment.clock().instant());
+            Diagnosis diagnosis = Doctor.diagnose(state, environment.clock().instant(), session.operator());
             out.print(json ? DiagnosisReport.json(diagnosis, session.title()) : DiagnosisReport.table(diagnosis, session.title(), all));
             return diagnosis.exitCode();
         } finally {

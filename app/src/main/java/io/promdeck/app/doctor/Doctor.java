@@ -49,6 +49,17 @@ public final class Doctor {
      * within each group — each group's findings carry its name — and its other Prometheus (a global one, agents, a
      * receiver, a reader) judged by {@link PrometheusRoles}; the mesh and Thanos checks see the replicas of every group.
      */
+    /** The diagnosis of a stack run by prometheus-operator: the HA checks, then what its resources say. */
+    public static Diagnosis diagnose(StackState state, Instant now, java.util.Optional<io.promdeck.app.operator.OperatorResources.Reading> operator) {
+        Diagnosis base = diagnose(state, now);
+        if (operator.isEmpty()) {
+            return base;
+        }
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.addAll(OperatorChecks.findings(operator.get(), state));
+        return new Diagnosis(findings, base.at(), base.replicaLabel());
+    }
+
     public static Diagnosis diagnose(StackState state, Instant now) {
         List<Finding> findings = new ArrayList<>();
         Map<String, List<String>> groups = groups(state);

@@ -65,14 +65,24 @@ public final class OperatorResources {
     public record Forbidden(String sentence) implements Reading {
     }
 
+    /**
+     * @param reconcileProblems what the operator reports in its resources' status conditions when it could not
+     *                          reconcile them ("Prometheus k8s: Reconciled=False — …"); empty when all is well
+     */
     public record Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
-            List<Rules> rules) implements Reading {
+            List<Rules> rules, List<String> reconcileProblems) implements Reading {
         public Read {
             prometheuses = List.copyOf(prometheuses);
             alertmanagers = List.copyOf(alertmanagers);
             rulers = List.copyOf(rulers);
             monitors = List.copyOf(monitors);
             rules = List.copyOf(rules);
+            reconcileProblems = List.copyOf(reconcileProblems);
+        }
+
+        public Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
+                List<Rules> rules) {
+            this(prometheuses, alertmanagers, rulers, monitors, rules, List.of());
         }
 
         /** The replica label of the namespace's Prometheus resources, when they agree on one. */
@@ -134,13 +144,16 @@ public final class OperatorResources {
         served = 0;
         try {
             List<Prometheus> prometheuses = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
             for (String kind : List.of("Prometheus", "PrometheusAgent")) {
                 for (GenericKubernetesResource r : list(kind.equals("Prometheus") ? VERSION : GROUP + "/v1alpha1", kind, namespace)) {
                     prometheuses.add(prometheus(kind, r));
+                    problems.addAll(conditionProblems(kind, r));
                 }
             }
-            List<Replicated> alertmanagers = list(VERSION, "Alertmanager", namespace).stream()
-                    .map(r -> replicated("Alertmanager", r)).toList();
+            List<GenericKubernetesResource> alertmanagerResources = list(VERSION, "Alertmanager", namespace);
+            alertmanagerResources.forEach(r -> problems.addAll(conditionProblems("Alertmanager", r)));
+            List<Replicated> alertmanagers = alertmanagerResources.stream().map(r -> replicated("Alertmanager", r)).toList();
             List<Replicated> rulers = list(VERSION, "ThanosRuler", namespace).stream().map(r -> replicated("ThanosRuler", r)).toList();
             List<Monitor> monitors = new ArrayList<>();
             for (String kind : List.of("ServiceMonitor", "PodMonitor", "Probe")) {
@@ -152,7 +165,7 @@ public final class OperatorResources {
             if (served == 0) {
                 return new NotInstalled();
             }
-            return new Read(prometheuses, alertmanagers, rulers, monitors, rules);
+            return new Read(prometheuses, alertmanagers, rulers, monitors, rules, problems);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
                 return new Forbidden("prometheus-operator's resources cannot be read in " + namespace + " (" + reason(e)
@@ -189,6 +202,20 @@ public final class OperatorResources {
         String replicaLabel = label == null ? DEFAULT_REPLICA_LABEL : String.valueOf(label);
         boolean sidecar = spec.get("thanos") instanceof Map<?, ?>;
         return new Prometheus(kind, r.getMetadata().getNamespace(), r.getMetadata().getName(), replicas, shards, replicaLabel, sidecar);
+    }
+
+    /** The status conditions the operator sets (Available, Reconciled) that are not True, with its message. */
+    static List<String> conditionProblems(String kind, GenericKubernetesResource r) {
+        List<String> out = new ArrayList<>();
+        if (r.getAdditionalProperties().get("status") instanceof Map<?, ?> status && status.get("conditions") instanceof List<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Map<?, ?> c && !"True".equals(String.valueOf(c.get("status")))) {
+                    out.add(kind + " " + r.getMetadata().getName() + ": " + c.get("type") + "=" + c.get("status")
+                            + (c.get("message") == null ? "" : " — " + c.get("message")));
+                }
+            }
+        }
+        return out;
     }
 
     private static Replicated replicated(String kind, GenericKubernetesResource r) {

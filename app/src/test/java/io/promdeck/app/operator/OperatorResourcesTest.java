@@ -56,11 +56,18 @@ class OperatorResourcesTest {
     }
 
     private void create(String version, String kind, String name, Map<String, Object> spec) {
+        create(version, kind, name, spec, null);
+    }
+
+    private void create(String version, String kind, String name, Map<String, Object> spec, Map<String, Object> status) {
         GenericKubernetesResource resource = new GenericKubernetesResource();
         resource.setApiVersion(OperatorResources.GROUP + "/" + version);
         resource.setKind(kind);
         resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         resource.setAdditionalProperty("spec", spec);
+        if (status != null) {
+            resource.setAdditionalProperty("status", status);
+        }
         client.genericKubernetesResources(OperatorResources.GROUP + "/" + version, kind).inNamespace(NS).resource(resource).create();
     }
 
@@ -69,7 +76,9 @@ class OperatorResourcesTest {
         serveAll();
         create("v1", "Prometheus", "kube-prometheus-stack-prometheus", Map.of("replicas", 2, "thanos", Map.of("image", "quay.io/thanos/thanos"),
                 "ruleSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack"))));
-        create("v1", "Alertmanager", "kube-prometheus-stack-alertmanager", Map.of("replicas", 3));
+        create("v1", "Alertmanager", "kube-prometheus-stack-alertmanager", Map.of("replicas", 3), Map.of("conditions", List.of(
+                Map.of("type", "Available", "status", "True"),
+                Map.of("type", "Reconciled", "status", "False", "message", "secret \"alertmanager-config\" not found"))));
         create("v1", "ServiceMonitor", "kube-prometheus-stack-apiserver", Map.of("endpoints", List.of(Map.of("port", "https"))));
         create("v1", "PodMonitor", "node-exporter-extra", Map.of());
         create("v1", "PrometheusRule", "kube-prometheus-stack-node.rules", Map.of("groups", List.of(Map.of("name", "node.rules",
@@ -83,6 +92,8 @@ class OperatorResourcesTest {
                 "prometheus_replica", true));
         assertThat(read.replicaLabel()).contains("prometheus_replica");
         assertThat(read.alertmanagerPods()).isEqualTo(3);
+        assertThat(read.reconcileProblems()).containsExactly(
+                "Alertmanager kube-prometheus-stack-alertmanager: Reconciled=False — secret \"alertmanager-config\" not found");
         assertThat(read.monitors()).extracting(OperatorResources.Monitor::poolPrefix)
                 .containsExactly("serviceMonitor/monitoring/kube-prometheus-stack-apiserver/", "podMonitor/monitoring/node-exporter-extra/");
         assertThat(read.rules()).containsExactly(new OperatorResources.Rules(NS, "kube-prometheus-stack-node.rules", List.of("node.rules")));

@@ -145,4 +145,26 @@ class OperatorViewLabIT {
         // The lab's own rules (rules.yml) belong to no PrometheusRule and are not listed.
         assertThat(rows).noneMatch(r -> r.rule().equals(LabConfigs.ALWAYS_FIRING));
     }
+
+    @Test
+    void theDoctorJudgesTheOperatorsResources() {
+        OperatorResources.Read withProblem = new OperatorResources.Read(RESOURCES.prometheuses(), RESOURCES.alertmanagers(), RESOURCES.rulers(),
+                RESOURCES.monitors(), RESOURCES.rules(), List.of("Prometheus kube-prometheus-stack-prometheus: Reconciled=False — "
+                        + "failed to generate the configuration: storage class \"fast\" not found"));
+        Await.until(Duration.ofSeconds(30), "the operator's rules loaded", () -> !OperatorView.rules(RESOURCES, collect()).isEmpty());
+
+        io.promdeck.app.doctor.Diagnosis diagnosis = io.promdeck.app.doctor.Doctor.diagnose(collect(), java.time.Instant.now(),
+                java.util.Optional.of(withProblem));
+
+        Map<String, io.promdeck.app.doctor.Finding> byId = new java.util.HashMap<>();
+        diagnosis.findings().forEach(f -> byId.put(f.id(), f));
+        assertThat(byId.get("operator.reconcile").verdict()).isEqualTo(io.promdeck.app.doctor.Verdict.FAIL);
+        assertThat(byId.get("operator.reconcile").summary()).contains("storage class \"fast\" not found");
+        assertThat(byId.get("operator.monitors").verdict()).isEqualTo(io.promdeck.app.doctor.Verdict.WARN);
+        assertThat(byId.get("operator.monitors").subjects()).containsExactly("ServiceMonitor/typo-in-selector");
+        assertThat(byId.get("operator.rules").verdict()).isEqualTo(io.promdeck.app.doctor.Verdict.OK);
+        // Without the operator's resources the same state has none of these findings.
+        assertThat(io.promdeck.app.doctor.Doctor.diagnose(collect(), java.time.Instant.now()).findings())
+                .noneMatch(f -> f.id().startsWith("operator."));
+    }
 }

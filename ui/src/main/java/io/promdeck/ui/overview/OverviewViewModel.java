@@ -58,7 +58,9 @@ public final class OverviewViewModel {
             return;
         }
         Instant now = session.clock().instant();
-        session.tasks().run(() -> build(state, now)).onSuccess(this::show).andFinally(() -> {
+        java.util.Optional<io.promdeck.app.operator.OperatorResources.Reading> operator = java.util.Optional.ofNullable(session.sessionProperty().get())
+                .flatMap(io.promdeck.app.session.StackSession::operator);
+        session.tasks().run(() -> build(state, now, operator)).onSuccess(this::show).andFinally(() -> {
             building.set(false);
             if (dirty) {
                 dirty = false;
@@ -69,7 +71,12 @@ public final class OverviewViewModel {
 
     /** The diagnosis, the picture and the sentences for one state. Pure, so it is tested without the toolkit. */
     public static Model build(StackState state, Instant now) {
-        Diagnosis diagnosis = Doctor.diagnose(state, now);
+        return build(state, now, java.util.Optional.empty());
+    }
+
+    /** As {@link #build(StackState, Instant)}, with the checks of prometheus-operator's resources when the stack is run by it. */
+    public static Model build(StackState state, Instant now, java.util.Optional<io.promdeck.app.operator.OperatorResources.Reading> operator) {
+        Diagnosis diagnosis = Doctor.diagnose(state, now, operator);
         return new Model(diagnosis, Picture.of(state, diagnosis), headline(diagnosis), diagnosis.verdict(), alerts(state, now));
     }
 
