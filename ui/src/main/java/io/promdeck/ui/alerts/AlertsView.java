@@ -100,11 +100,20 @@ public final class AlertsView {
         chips.setId("alert-chips");
         javafx.scene.layout.VBox links = new javafx.scene.layout.VBox(2);
         links.setId("alert-links");
+        // A refresh re-selects the same alert as a new row: its chips and links are rebuilt only when they change, so a
+        // click on one is never lost to a refresh that replaced the button under the pointer.
+        java.util.concurrent.atomic.AtomicReference<AlertRow> shown = new java.util.concurrent.atomic.AtomicReference<>();
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 details.setText(describe(row));
-                chips.getChildren().setAll(chips(row, model));
-                links.getChildren().setAll(links(row));
+                AlertRow before = shown.getAndSet(row);
+                if (before == null || !before.labelMap().equals(row.labelMap())) {
+                    chips.getChildren().setAll(chips(row, model));
+                }
+                if (before == null || !before.alert().alert().annotations().equals(row.alert().alert().annotations())
+                        || !java.util.Objects.equals(before.alert().alert().generatorUrl(), row.alert().alert().generatorUrl())) {
+                    links.getChildren().setAll(links(row));
+                }
             }
         });
         javafx.scene.control.MenuItem silenceItem = new javafx.scene.control.MenuItem("Silence…");
