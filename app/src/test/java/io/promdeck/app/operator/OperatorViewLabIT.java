@@ -13,13 +13,7 @@ import io.promdeck.testing.Await;
 import io.promdeck.testing.LabConfigs;
 import io.promdeck.testing.LabExtension;
 import io.promdeck.testing.LabMember;
-import io.promdeck.testing.LabOptions;
-import io.promdeck.testing.LabTopology;
 import io.promdeck.testing.PrometheusReplica;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class OperatorViewLabIT {
 
-    private static final Path OPERATOR_RULES = operatorRules();
-
     @RegisterExtension
-    static final LabExtension LAB = new LabExtension(LabOptions.defaults().withPrometheusConfig(OperatorViewLabIT::config, LabConfigs.rules()));
+    static final LabExtension LAB = new LabExtension(io.promdeck.testing.OperatorLab.options());
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool();
@@ -60,40 +52,6 @@ class OperatorViewLabIT {
     static void stop() {
         TIMER.shutdownNow();
         WORKERS.shutdownNow();
-    }
-
-    /** The operator writes one file per PrometheusRule; here one with a rule that fires for the down target. */
-    private static Path operatorRules() {
-        try {
-            Path dir = Files.createTempDirectory("promdeck-operator-rules");
-            return Files.writeString(dir.resolve("monitoring-kube-prometheus-stack-general.rules-5c1e0b6a.yaml"), """
-                    groups:
-                      - name: general.rules
-                        rules:
-                          - alert: TargetDown
-                            expr: up == 0
-                            labels:
-                              severity: warning
-                          - record: job:up:sum
-                            expr: sum by (job) (up)
-                    """);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The lab's config with the scrape pools the operator would generate: one that works, one whose targets are down. */
-    private static String config(LabTopology topology, int index) {
-        return LabConfigs.prometheus(topology, index)
-                .replace("rule_files:\n  - RULES_FILE\n", "rule_files:\n  - RULES_FILE\n  - " + OPERATOR_RULES + "\n")
-                + """
-                  - job_name: serviceMonitor/monitoring/kube-prometheus-stack-prometheus/0
-                    static_configs:
-                      - targets: [%s]
-                  - job_name: serviceMonitor/monitoring/kube-prometheus-stack-kubelet/0
-                    static_configs:
-                      - targets: ['127.0.0.1:1']
-                """.formatted(topology.prometheusTargets());
     }
 
     private static StackState collect() {

@@ -80,6 +80,8 @@ public final class MainWindow {
     private final SessionModel session;
     private final Label status = new Label("Not connected");
     private final WebUiModel webUis;
+    /** Whether the Operator panel is offered (the session's stack is run by prometheus-operator). */
+    private javafx.beans.value.ObservableBooleanValue operatorPanel;
     private final ComboBox<KubeContext> contextPicker = new ComboBox<>();
     private final TextField namespace = new TextField();
     private final AlertsView alertsView;
@@ -103,6 +105,9 @@ public final class MainWindow {
         panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
         panels.put("Alerts", alertsView.root());
         panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        io.promdeck.ui.operator.OperatorViewModel operator = new io.promdeck.ui.operator.OperatorViewModel(session);
+        panels.put("Operator", new io.promdeck.ui.operator.OperatorPanel(operator).root());
+        operatorPanel = operator.operatorRunProperty();
         panels.put("Events", new io.promdeck.ui.events.EventsView(new io.promdeck.ui.events.EventsViewModel(session, clock)).root());
         panels.put("Logs", new io.promdeck.ui.logs.LogsView(new io.promdeck.ui.logs.LogsViewModel(session, session.tasks(), clock), this::window).root());
         panels.put("Config", new io.promdeck.ui.config.ConfigView(new io.promdeck.ui.config.ConfigViewModel(session, configServices)).root());
@@ -225,7 +230,7 @@ public final class MainWindow {
         nav.setPadding(new Insets(8));
         Map<String, Ikon> icons = Map.ofEntries(Map.entry("Overview", Feather.HOME), Map.entry("Prometheus", Feather.DATABASE),
                 Map.entry("Alertmanager", Feather.SHARE_2), Map.entry("Thanos", Feather.LAYERS), Map.entry("Alerts", Feather.BELL),
-                Map.entry("Silences", Feather.BELL_OFF), Map.entry("Events", Feather.ACTIVITY), Map.entry("Logs", Feather.TERMINAL),
+                Map.entry("Silences", Feather.BELL_OFF), Map.entry("Events", Feather.ACTIVITY), Map.entry("Operator", Feather.CPU), Map.entry("Logs", Feather.TERMINAL),
                 Map.entry("Config", Feather.FILE_TEXT), Map.entry("Audit", Feather.LIST),
                 Map.entry("Install", Feather.DOWNLOAD), Map.entry("Connect", Feather.LINK), Map.entry("Notifications", Feather.INBOX),
                 Map.entry("Drills", Feather.ZAP));
@@ -242,6 +247,10 @@ public final class MainWindow {
             if (localPanels.contains(name)) {
                 button.visibleProperty().bind(local);
                 button.managedProperty().bind(local);
+            }
+            if (name.equals("Operator")) {
+                button.visibleProperty().bind(operatorPanel);
+                button.managedProperty().bind(operatorPanel);
             }
             nav.getChildren().add(button);
         }
