@@ -17,10 +17,21 @@ public final class OperatorLab {
     public static final String DOWN_MONITOR = "kube-prometheus-stack-kubelet";
     public static final String RULES = "kube-prometheus-stack-general.rules";
     public static final String RULE_GROUP = "general.rules";
+    /** The uid of the PrometheusRule the rule file was written for (the operator puts it in the file name). */
+    public static final String RULES_UID = "5c1e0b6a";
 
     private static final Path RULES_FILE = write();
 
     private OperatorLab() {
+    }
+
+    /**
+     * The rule file the lab's replicas load for the PrometheusRule, named with {@link #RULES_UID}; the replicas load
+     * {@code <namespace>-<name>-*.yaml} from its folder, so a test playing the operator writes the file under the uid the
+     * API server gave the resource.
+     */
+    public static Path rulesFile() {
+        return RULES_FILE;
     }
 
     public static LabOptions options() {
@@ -30,7 +41,7 @@ public final class OperatorLab {
     private static Path write() {
         try {
             Path dir = Files.createTempDirectory("promdeck-operator-rules");
-            return Files.writeString(dir.resolve(NAMESPACE + "-" + RULES + "-5c1e0b6a.yaml"), """
+            return Files.writeString(dir.resolve(NAMESPACE + "-" + RULES + "-" + RULES_UID + ".yaml"), """
                     groups:
                       - name: %s
                         rules:
@@ -48,7 +59,8 @@ public final class OperatorLab {
 
     private static String config(LabTopology topology, int index) {
         return LabConfigs.prometheus(topology, index)
-                .replace("rule_files:\n  - RULES_FILE\n", "rule_files:\n  - RULES_FILE\n  - " + RULES_FILE + "\n")
+                .replace("rule_files:\n  - RULES_FILE\n", "rule_files:\n  - RULES_FILE\n  - " + RULES_FILE.getParent()
+                        .resolve(NAMESPACE + "-" + RULES + "-*.yaml") + "\n")
                 + """
                   - job_name: serviceMonitor/%s/%s/0
                     static_configs:

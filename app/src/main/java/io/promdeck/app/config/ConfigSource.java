@@ -46,4 +46,15 @@ public sealed interface ConfigSource {
             return key;
         }
     }
+
+    /**
+     * The rule groups of a prometheus-operator {@code PrometheusRule} ({@code spec.groups}), edited as a rule file; the
+     * operator writes them to {@code fileName} in the Prometheus pods and its config-reloader reloads.
+     */
+    record PrometheusRuleSpec(String namespace, String name, String fileName) implements ConfigSource {
+        @Override
+        public String describe() {
+            return "PrometheusRule " + namespace + "/" + name + " (spec.groups)";
+        }
+    }
 }

@@ -23,9 +23,58 @@ public final class KubeConfigStore implements ConfigStore {
         this.client = client;
     }
 
+    private static final com.fasterxml.jackson.dataformat.yaml.YAMLMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES);
+
+    private io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.GenericKubernetesResource> prometheusRule(
+            ConfigSource.PrometheusRuleSpec source) {
+        return client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                .withGroup("monitoring.coreos.com").withVersion("v1").withKind("PrometheusRule").withPlural("prometheusrules")
+                .withNamespaced(true).build()).inNamespace(source.namespace()).withName(source.name());
+    }
+
+    /** A PrometheusRule's groups as a rule file: {@code groups:} and the list, as promtool and the operator read it. */
+    private SourceDocument readRule(ConfigSource.PrometheusRuleSpec source) throws IOException {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource rule = prometheusRule(source).get();
+        if (rule == null) {
+            throw new IOException("PrometheusRule " + source.namespace() + "/" + source.name() + " does not exist");
+        }
+        Object spec = rule.getAdditionalProperties().get("spec");
+        Object groups = spec instanceof Map<?, ?> map ? map.get("groups") : null;
+        String text = YAML.writeValueAsString(Map.of("groups", groups == null ? java.util.List.of() : groups));
+        return new SourceDocument(source, text, rule.getMetadata().getResourceVersion());
+    }
+
+    /** Writes the edited groups into the PrometheusRule's spec (its other fields, labels and annotations kept). */
+    @SuppressWarnings("unchecked")
+    private SourceDocument writeRule(SourceDocument read, ConfigSource.PrometheusRuleSpec source, String content) throws IOException {
+        Object parsed = YAML.readValue(content, Object.class);
+        if (!(parsed instanceof Map<?, ?> map) || !(map.get("groups") instanceof java.util.List<?> groups) || map.size() != 1) {
+            throw new IOException("A PrometheusRule holds rule groups only: the text must be a mapping with one key, 'groups', a list");
+        }
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource rule = prometheusRule(source).get();
+        if (rule == null) {
+            throw new IOException("PrometheusRule " + source.namespace() + "/" + source.name() + " no longer exists");
+        }
+        Map<String, Object> spec = new LinkedHashMap<>(rule.getAdditionalProperties().get("spec") instanceof Map<?, ?> old
+                ? (Map<String, Object>) old : Map.of());
+        spec.put("groups", groups);
+        rule.setAdditionalProperty("spec", spec);
+        rule.getMetadata().setResourceVersion(read.version());
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource written = client.genericKubernetesResources(
+                new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup("monitoring.coreos.com").withVersion("v1")
+                        .withKind("PrometheusRule").withPlural("prometheusrules").withNamespaced(true).build())
+                .inNamespace(source.namespace()).resource(rule).update();
+        return new SourceDocument(source, content, written.getMetadata().getResourceVersion());
+    }
+
     @Override
     public SourceDocument read(ConfigSource source) throws IOException {
         try {
+            if (source instanceof ConfigSource.PrometheusRuleSpec rule) {
+                return readRule(rule);
+            }
             if (source instanceof ConfigSource.ConfigMapKey cm) {
                 ConfigMap map = client.configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
                 if (map == null) {
@@ -59,6 +108,9 @@ public final class KubeConfigStore implements ConfigStore {
     public SourceDocument write(SourceDocument read, String content) throws IOException, ConcurrentChange {
         ConfigSource source = read.source();
         try {
+            if (source instanceof ConfigSource.PrometheusRuleSpec rule) {
+                return writeRule(read, rule, content);
+            }
             if (source instanceof ConfigSource.ConfigMapKey cm) {
                 ConfigMap map = client.configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
                 if (map == null) {

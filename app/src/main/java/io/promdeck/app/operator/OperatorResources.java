@@ -46,10 +46,23 @@ public final class OperatorResources {
         }
     }
 
-    /** A {@code PrometheusRule}: its groups' names. */
-    public record Rules(String namespace, String name, List<String> groups) {
+    /**
+     * A {@code PrometheusRule}: its groups' names, and its uid (the operator names the rule file it writes for it
+     * {@code <namespace>-<name>-<uid>.yaml}).
+     */
+    public record Rules(String namespace, String name, List<String> groups, String uid) {
         public Rules {
             groups = List.copyOf(groups);
+            uid = uid == null ? "" : uid;
+        }
+
+        public Rules(String namespace, String name, List<String> groups) {
+            this(namespace, name, groups, "");
+        }
+
+        /** The rule file the operator writes for this resource, as Prometheus names it in {@code /api/v1/rules}. */
+        public String fileName() {
+            return namespace + "-" + name + "-" + uid + ".yaml";
         }
     }
 
@@ -231,7 +244,7 @@ public final class OperatorResources {
                 }
             }
         }
-        return new Rules(r.getMetadata().getNamespace(), r.getMetadata().getName(), groups);
+        return new Rules(r.getMetadata().getNamespace(), r.getMetadata().getName(), groups, r.getMetadata().getUid());
     }
 
     @SuppressWarnings("unchecked")

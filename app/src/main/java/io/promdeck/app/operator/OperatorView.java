@@ -7,7 +7,6 @@ import io.promdeck.app.live.StackState;
 import io.promdeck.app.prometheus.RuleGroup;
 import io.promdeck.app.prometheus.TargetSummary;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,9 +45,10 @@ public final class OperatorView {
     }
 
     public static List<MonitorRow> monitors(OperatorResources.Read read, StackState state) {
-        Map<String, TargetSummary> answered = new LinkedHashMap<>();
+        // By replica name: the state's order is the order the answers came in.
+        Map<String, TargetSummary> answered = new java.util.TreeMap<>();
         List<String> silent = new ArrayList<>();
-        state.replicas().forEach((replica, snapshot) -> {
+        new java.util.TreeMap<>(state.replicas()).forEach((replica, snapshot) -> {
             if (snapshot.fresh() && snapshot.value().isPresent()) {
                 answered.put(replica, snapshot.value().map(ReplicaStatus::targets).orElseThrow());
             } else {
@@ -99,7 +99,7 @@ public final class OperatorView {
      */
     public static List<RuleRow> rules(OperatorResources.Read read, StackState state) {
         List<RuleRow> rows = new ArrayList<>();
-        for (Map.Entry<String, Snapshot<ReplicaDetails>> entry : state.details().replicas().entrySet()) {
+        for (Map.Entry<String, Snapshot<ReplicaDetails>> entry : new java.util.TreeMap<>(state.details().replicas()).entrySet()) {
             Snapshot<ReplicaDetails> snapshot = entry.getValue();
             if (!snapshot.fresh() || snapshot.value().isEmpty()) {
                 continue;

@@ -120,7 +120,7 @@ public final class SessionOpener {
             done = true;
             return new StackSession(context + " / " + namespace, connected.userName(), Optional.of(connection), Optional.of(capabilities),
                     Optional.of(stack), Optional.of(choice), monitor, Optional.ofNullable(watch), Optional.of(endpoints), Optional.empty(),
-                    Optional.of(new io.promdeck.app.config.ClusterConfigs(connection.client(), stack)), operator);
+                    Optional.of(configs(connection, stack, operator)), operator);
         } catch (IOException e) {
             throw new ConnectFailure(new ConnectionProblem(ConnectionProblem.Kind.SERVER_ERROR, "Cannot read the discovery overrides: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -130,6 +130,16 @@ public final class SessionOpener {
                 connection.close();
             }
         }
+    }
+
+    /** Where configuration is edited: the pods' mounts, and for an operator-run stack its PrometheusRules as well. */
+    private static io.promdeck.app.config.ConfigLocator configs(ClusterConnection connection, DiscoveredStack stack,
+            Optional<io.promdeck.app.operator.OperatorResources.Reading> operator) {
+        io.promdeck.app.config.ClusterConfigs pods = new io.promdeck.app.config.ClusterConfigs(connection.client(), stack);
+        if (operator.isPresent() && operator.get() instanceof io.promdeck.app.operator.OperatorResources.Read read) {
+            return new io.promdeck.app.config.OperatorRuleConfigs(pods, read, stack);
+        }
+        return pods;
     }
 
     /** The replica label the namespace's Prometheus resources name (empty when they disagree, or switch it off). */

@@ -46,10 +46,14 @@ class AlertRoutingLabIT {
         String alert = Json.mapper().writeValueAsString(java.util.List.of(Map.of(
                 "labels", Map.of("alertname", alertname, "severity", severity, "cluster", "lab", "namespace", "monitoring", "instance", instance),
                 "startsAt", Instant.now().toString())));
-        Request request = new Request.Builder().url(LAB.lab().alertmanager(0).url() + "/api/v2/alerts")
-                .post(RequestBody.create(alert, MediaType.get("application/json"))).build();
-        try (Response response = LAB.lab().http().newCall(request).execute()) {
-            assertThat(response.code()).isEqualTo(200);
+        // To every peer, as Prometheus sends: alerts are not gossiped, and a peer further down the cluster's order waits
+        // its position × peer_timeout (15 s each) before notifying — posted to one peer only, delivery could take 30 s.
+        for (int i = 0; i < 3; i++) {
+            Request request = new Request.Builder().url(LAB.lab().alertmanager(i).url() + "/api/v2/alerts")
+                    .post(RequestBody.create(alert, MediaType.get("application/json"))).build();
+            try (Response response = LAB.lab().http().newCall(request).execute()) {
+                assertThat(response.code()).isEqualTo(200);
+            }
         }
     }
 

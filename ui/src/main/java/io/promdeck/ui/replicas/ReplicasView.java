@@ -30,7 +30,19 @@ public final class ReplicasView {
         reloadAll.setOnAction(e -> model.reloadAll());
         Button details = new Button("Error details…", new FontIcon(Feather.INFO));
         details.setId("replica-details");
-        HBox header = new HBox(12, title, reloadAll, details);
+        // An operator-run stack: its config-reloader reloads on every change; a reload here is for when it did not.
+        Label operatorNote = new Label();
+        operatorNote.setId("replicas-operator-note");
+        operatorNote.setWrapText(true);
+        model.session().sessionProperty().addListener((obs, old, now) -> operatorNote.setText(now != null && now.operator()
+                .filter(r -> r instanceof io.promdeck.app.operator.OperatorResources.Read).isPresent()
+                ? "prometheus-operator's config-reloader reloads these replicas when their configuration changes; reload here only when it did not."
+                : ""));
+        operatorNote.visibleProperty().bind(operatorNote.textProperty().isNotEmpty());
+        operatorNote.managedProperty().bind(operatorNote.visibleProperty());
+        reloadAll.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> operatorNote.getText().isEmpty()
+                ? null : new javafx.scene.control.Tooltip(operatorNote.getText()), operatorNote.textProperty()));
+        HBox header = new HBox(12, title, reloadAll, details, operatorNote);
         header.getStyleClass().add("panel-header");
 
         TableView<ReplicaRow> table = new TableView<>(model.rows());

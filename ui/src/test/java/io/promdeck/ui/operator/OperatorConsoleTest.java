@@ -143,6 +143,9 @@ class OperatorConsoleTest {
         });
         console.screenshot("operator");
 
+        robot.clickOn("#nav-prometheus");
+        Await.until(WAIT, "the operator's reloader named", () -> text("#replicas-operator-note").startsWith("prometheus-operator's config-reloader"));
+
         robot.clickOn("#nav-overview");
         Await.until(WAIT, "the doctor's operator finding", () -> Fx.get(() -> ((ListView<io.promdeck.app.doctor.Finding>) robot.lookup("#overview-findings")
                 .query()).getItems().stream().anyMatch(f -> f.id().equals("operator.monitors"))));
