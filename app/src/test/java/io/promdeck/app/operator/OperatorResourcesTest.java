@@ -96,7 +96,13 @@ class OperatorResourcesTest {
                 "Alertmanager kube-prometheus-stack-alertmanager: Reconciled=False — secret \"alertmanager-config\" not found");
         assertThat(read.monitors()).extracting(OperatorResources.Monitor::poolPrefix)
                 .containsExactly("serviceMonitor/monitoring/kube-prometheus-stack-apiserver/", "podMonitor/monitoring/node-exporter-extra/");
-        assertThat(read.rules()).containsExactly(new OperatorResources.Rules(NS, "kube-prometheus-stack-node.rules", List.of("node.rules")));
+        assertThat(read.rules()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("kube-prometheus-stack-node.rules");
+            assertThat(r.groups()).containsExactly("node.rules");
+            // The API server assigned the uid; the operator's rule file is named after it.
+            assertThat(r.uid()).isNotBlank();
+            assertThat(r.fileName()).isEqualTo("monitoring-kube-prometheus-stack-node.rules-" + r.uid() + ".yaml");
+        });
         assertThat(OperatorResources.describe(read)).isEqualTo("Run by prometheus-operator — Prometheus kube-prometheus-stack-prometheus: "
                 + "2 replicas, replica label 'prometheus_replica', Thanos sidecar; Alertmanager kube-prometheus-stack-alertmanager: 3 replicas; "
                 + "2 monitors; 1 PrometheusRule.");
