@@ -95,8 +95,11 @@ public final class NotificationReceiver implements AutoCloseable {
             this.senderByPort = senderByPort;
             load();
             for (Notification n : sofar) {
-                kept.addLast(n);
-                append(n);
+                // Received while the stack was starting, before its ports were known: name the sender now.
+                Notification named = new Notification(n.receivedAt(), sender(n.sender()), n.receiver(), n.status(), n.groupKey(), n.groupLabels(),
+                        n.alerts(), n.truncated(), n.answer(), n.problem());
+                kept.addLast(named);
+                append(named);
             }
             while (kept.size() > KEEP) {
                 kept.removeFirst();
