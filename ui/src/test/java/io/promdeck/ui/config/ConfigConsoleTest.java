@@ -56,19 +56,19 @@ class ConfigConsoleTest {
             robot.clickOn("#nav-config");
             @SuppressWarnings("unchecked")
             ComboBox<ConfigUnit> unit = robot.lookup("#config-unit").queryAs(ComboBox.class);
-            Await.until(STEP, "the configurations", () -> !unit.getItems().isEmpty() && unit.getValue() != null, () -> text("#config-status"));
-            assertThat(unit.getItems()).extracting(ConfigUnit::kind).contains(ConfigKind.PROMETHEUS, ConfigKind.RULES, ConfigKind.ALERTMANAGER);
-            ConfigUnit main = unit.getItems().stream().filter(u -> u.kind() == ConfigKind.PROMETHEUS).findFirst().orElseThrow();
+            Await.until(STEP, "the configurations", () -> !io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(unit.getItems())).isEmpty() && unit.getValue() != null, () -> text("#config-status"));
+            assertThat(io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(unit.getItems()))).extracting(ConfigUnit::kind).contains(ConfigKind.PROMETHEUS, ConfigKind.RULES, ConfigKind.ALERTMANAGER);
+            ConfigUnit main = io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(unit.getItems())).stream().filter(u -> u.kind() == ConfigKind.PROMETHEUS).findFirst().orElseThrow();
             robot.interact(() -> unit.setValue(main));
             TableView<ConfigReplicaRow> replicas = table("#config-replicas");
-            Await.until(STEP, "both replicas running their own source", () -> replicas.getItems().size() == 2
-                    && replicas.getItems().stream().allMatch(r -> r.loaded().startsWith("runs its source")),
-                    () -> text("#config-status") + replicas.getItems());
-            assertThat(replicas.getItems()).extracting(ConfigReplicaRow::source).allMatch(s -> s.startsWith("file "))
+            Await.until(STEP, "both replicas running their own source", () -> rowsOf(replicas).size() == 2
+                    && rowsOf(replicas).stream().allMatch(r -> r.loaded().startsWith("runs its source")),
+                    () -> text("#config-status") + rowsOf(replicas));
+            assertThat(rowsOf(replicas)).extracting(ConfigReplicaRow::source).allMatch(s -> s.startsWith("file "))
                     .doesNotHaveDuplicates();
             CodeArea editor = robot.lookup("#config-editor").queryAs(CodeArea.class);
             String original = editor.getText();
-            List<String> labelsBefore = replicas.getItems().stream().map(r -> replicaValue(r.source())).toList();
+            List<String> labelsBefore = rowsOf(replicas).stream().map(r -> replicaValue(r.source())).toList();
             Await.until(Duration.ofSeconds(5), "the read's age", () -> text("#config-read-age").startsWith("loaded state read "));
             console.screenshot("config-loaded");
 
@@ -84,9 +84,9 @@ class ConfigConsoleTest {
             robot.clickOn("#config-validate");
             @SuppressWarnings("unchecked")
             ListView<ConfigProblem> problems = robot.lookup("#config-problems").queryAs(ListView.class);
-            Await.until(STEP, "the bad duration found", () -> problems.getItems().stream()
+            Await.until(STEP, "the bad duration found", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(problems.getItems())).stream()
                     .anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR && p.line() == line + 2), () -> text("#config-checked")
-                    + problems.getItems());
+                    + io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(problems.getItems())));
             assertThat(text("#config-checked")).contains("error").contains("Apply is refused");
             assertThat(editor.getParagraph(line + 1).getParagraphStyle()).contains("error-line");
             assertThat(editor.getParagraph(line).getParagraphStyle()).doesNotContain("error-line");
@@ -95,7 +95,7 @@ class ConfigConsoleTest {
             // Apply is refused while the error stands: nothing is written.
             robot.clickOn("#config-apply");
             Await.until(STEP, "the refusal", () -> text("#config-outcome").contains("nothing was written"));
-            assertThat(Files.readString(Path.of(replicas.getItems().get(0).source().substring("file ".length())))).isEqualTo(original);
+            assertThat(Files.readString(Path.of(rowsOf(replicas).get(0).source().substring("file ".length())))).isEqualTo(original);
 
             robot.clickOn(editor);
             robot.interact(() -> editor.moveTo(line + 1, editor.getParagraph(line + 1).length()));
@@ -107,7 +107,7 @@ class ConfigConsoleTest {
             robot.clickOn("#config-tab-diff .tab-label");
             @SuppressWarnings("unchecked")
             ListView<io.promdeck.app.config.ConfigDiff.Line> diff = robot.lookup("#config-diff").queryAs(ListView.class);
-            assertThat(diff.getItems()).filteredOn(l -> l.kind() != io.promdeck.app.config.ConfigDiff.Line.Kind.SAME)
+            assertThat(io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(diff.getItems()))).filteredOn(l -> l.kind() != io.promdeck.app.config.ConfigDiff.Line.Kind.SAME)
                     .extracting(io.promdeck.app.config.ConfigDiff.Line::text).containsExactly(indent + "scrape_timeout: 1s");
             assertThat(text("#config-diff-summary")).startsWith("+1 −0 lines against file ");
             robot.interact(() -> diff.scrollTo(Math.max(0, line - 5)));
@@ -115,18 +115,18 @@ class ConfigConsoleTest {
 
             robot.clickOn("#config-apply");
             Await.until(STEP, "verified on both replicas", () -> text("#config-outcome").toLowerCase().contains("verified")
-                    && replicas.getItems().stream().allMatch(r -> r.step().equals("✓ verified")), () -> text("#config-outcome") + replicas.getItems());
-            assertThat(replicas.getItems()).allSatisfy(r -> {
+                    && rowsOf(replicas).stream().allMatch(r -> r.step().equals("✓ verified")), () -> text("#config-outcome") + rowsOf(replicas));
+            assertThat(rowsOf(replicas)).allSatisfy(r -> {
                 assertThat(r.reloads()).isNotEmpty();
                 assertThat(r.elapsed()).matches("\\d+ ms|\\d+\\.\\d s");
             });
-            for (ConfigReplicaRow r : replicas.getItems()) {
+            for (ConfigReplicaRow r : rowsOf(replicas)) {
                 String written = Files.readString(Path.of(r.source().substring("file ".length())));
                 assertThat(written).contains("scrape_timeout: 1s");
             }
-            List<String> labels = replicas.getItems().stream().map(r -> replicaValue(r.source())).toList();
+            List<String> labels = rowsOf(replicas).stream().map(r -> replicaValue(r.source())).toList();
             assertThat(labels).as("each replica's file keeps its own replica label value").isEqualTo(labelsBefore).doesNotContain("");
-            Await.until(STEP, "the sources read again", () -> replicas.getItems().stream().allMatch(r -> r.loaded().startsWith("runs its source")));
+            Await.until(STEP, "the sources read again", () -> rowsOf(replicas).stream().allMatch(r -> r.loaded().startsWith("runs its source")));
             Await.until(Duration.ofSeconds(5), "the diff against the new source", () -> text("#config-diff-summary")
                     .equals("No change against the source."));
             robot.clickOn("#config-tab-edit .tab-label");
@@ -134,15 +134,15 @@ class ConfigConsoleTest {
 
             robot.clickOn("#config-rollback");
             Await.until(STEP, "rolled back and verified", () -> text("#config-outcome").equals("Rolled back and verified: every replica runs the previous configuration again.")
-                    && replicas.getItems().stream().allMatch(r -> r.step().equals("✓ verified")), () -> text("#config-outcome"));
+                    && rowsOf(replicas).stream().allMatch(r -> r.step().equals("✓ verified")), () -> text("#config-outcome"));
             Await.until(STEP, "the old file in the editor", () -> !editor.getText().contains("scrape_timeout"));
-            assertThat(Files.readString(Path.of(replicas.getItems().get(0).source().substring("file ".length())))).isEqualTo(original);
+            assertThat(Files.readString(Path.of(rowsOf(replicas).get(0).source().substring("file ".length())))).isEqualTo(original);
             console.screenshot("config-rolled-back");
 
-            ConfigUnit alertmanager = unit.getItems().stream().filter(u -> u.kind() == ConfigKind.ALERTMANAGER).findFirst().orElseThrow();
+            ConfigUnit alertmanager = io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(unit.getItems())).stream().filter(u -> u.kind() == ConfigKind.ALERTMANAGER).findFirst().orElseThrow();
             robot.interact(() -> unit.setValue(alertmanager));
-            Await.until(STEP, "three peers running their source", () -> replicas.getItems().size() == 3
-                    && replicas.getItems().stream().allMatch(r -> r.loaded().startsWith("runs its source")), () -> replicas.getItems().toString());
+            Await.until(STEP, "three peers running their source", () -> rowsOf(replicas).size() == 3
+                    && rowsOf(replicas).stream().allMatch(r -> r.loaded().startsWith("runs its source")), () -> rowsOf(replicas).toString());
             robot.clickOn("#config-tab-routing .tab-label");
             robot.clickOn("#routing-labels").write("alertname=Watchdog severity critical");
             robot.clickOn("#routing-test");
@@ -153,17 +153,17 @@ class ConfigConsoleTest {
             robot.clickOn("#routing-test");
             @SuppressWarnings("unchecked")
             ListView<String> routes = robot.lookup("#routing-result").queryAs(ListView.class);
-            Await.until(Duration.ofSeconds(5), "a destination", () -> !routes.getItems().isEmpty());
+            Await.until(Duration.ofSeconds(5), "a destination", () -> !io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(routes.getItems())).isEmpty());
             assertThat(text("#routing-error")).isEmpty();
-            assertThat(routes.getItems()).allMatch(r -> r.startsWith("→ ") && r.contains("via route"));
+            assertThat(io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(routes.getItems()))).allMatch(r -> r.startsWith("→ ") && r.contains("via route"));
             console.screenshot("config-routing-test");
 
             robot.clickOn("#nav-audit");
             TableView<AuditViewModel.Row> audit = table("#audit-table");
-            Await.until(STEP, "the apply and the rollback recorded", () -> audit.getItems().stream().map(AuditViewModel.Row::action).toList()
+            Await.until(STEP, "the apply and the rollback recorded", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(audit.getItems())).stream().map(AuditViewModel.Row::action).toList()
                     .containsAll(List.of("config.apply", "config.rollback")));
             robot.clickOn("#audit-filter").write("config.apply");
-            Await.until(Duration.ofSeconds(5), "the filter", () -> audit.getItems().size() == 1);
+            Await.until(Duration.ofSeconds(5), "the filter", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(audit.getItems())).size() == 1);
             WaitForAsyncUtils.waitForFxEvents();
             robot.clickOn(robot.from(audit).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
                     .filter(r -> r.getItem() != null).findFirst().orElseThrow());
@@ -191,5 +191,10 @@ class ConfigConsoleTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The table's rows as they are now, copied on the FX thread (which changes them while the test reads). */
+    private static <T> List<T> rowsOf(TableView<T> table) {
+        return io.promdeck.ui.testing.Fx.get(() -> List.copyOf(table.getItems()));
     }
 }

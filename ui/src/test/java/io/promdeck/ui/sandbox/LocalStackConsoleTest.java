@@ -63,10 +63,10 @@ class LocalStackConsoleTest {
             robot.clickOn("#nav-notifications");
             @SuppressWarnings("unchecked")
             TableView<NotificationRow> notifications = robot.lookup("#notifications").queryAs(TableView.class);
-            Await.until(Duration.ofSeconds(60), "the Watchdog notification", () -> notifications.getItems().stream()
+            Await.until(Duration.ofSeconds(60), "the Watchdog notification", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(notifications.getItems())).stream()
                     .anyMatch(r -> r.alerts().contains("Watchdog") && r.status().equals("firing")), () -> text("#notifications-header"));
             assertThat(text("#notifications-header")).startsWith("Receiver http://127.0.0.1:").contains("/hook/sandbox");
-            NotificationRow watchdog = notifications.getItems().stream().filter(r -> r.alerts().contains("Watchdog")).findFirst().orElseThrow();
+            NotificationRow watchdog = io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(notifications.getItems())).stream().filter(r -> r.alerts().contains("Watchdog")).findFirst().orElseThrow();
             assertThat(watchdog.sender()).matches("alertmanager-[0-2]");
             assertThat(watchdog.answer()).isEqualTo("taken (HTTP 200)");
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -80,7 +80,7 @@ class LocalStackConsoleTest {
             @SuppressWarnings("unchecked")
             ListView<Drill> drills = robot.lookup("#drills").queryAs(ListView.class);
             Drill kill = new Drill(Drill.Kind.KILL, "alertmanager-1");
-            Await.until(Duration.ofSeconds(10), "the drills", () -> drills.getItems().contains(kill));
+            Await.until(Duration.ofSeconds(10), "the drills", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(drills.getItems())).contains(kill));
             robot.interact(() -> drills.scrollTo(kill));
             robot.clickOn(robot.lookup("#drills .list-cell").match(c -> kill.title().equals(((javafx.scene.control.ListCell<?>) c).getText()))
                     .queryAs(javafx.scene.control.ListCell.class));
@@ -90,11 +90,11 @@ class LocalStackConsoleTest {
                     () -> text("#drill-outcome") + text("#drill-error"));
             @SuppressWarnings("unchecked")
             TableView<ProcessRow> processes = robot.lookup("#drill-processes").queryAs(TableView.class);
-            Await.until(Duration.ofSeconds(10), "alertmanager-1 shown stopped", () -> processes.getItems().stream()
+            Await.until(Duration.ofSeconds(10), "alertmanager-1 shown stopped", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(processes.getItems())).stream()
                     .anyMatch(p -> p.name().equals("alertmanager-1") && p.state().equals("stopped")));
             @SuppressWarnings("unchecked")
             TableView<Drill> inEffect = robot.lookup("#drills-in-effect").queryAs(TableView.class);
-            assertThat(inEffect.getItems()).containsExactly(kill);
+            assertThat(io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(inEffect.getItems()))).containsExactly(kill);
             console.screenshot("local-stack-drill-kill");
 
             robot.clickOn("#nav-overview");
@@ -106,7 +106,7 @@ class LocalStackConsoleTest {
             robot.clickOn("#undo-kill-alertmanager-1");
             Await.until(Duration.ofSeconds(60), "the undo done", () -> text("#drill-outcome").startsWith("Undone: started alertmanager-1 again"),
                     () -> text("#drill-outcome") + text("#drill-error"));
-            Await.until(Duration.ofSeconds(10), "nothing in effect", () -> inEffect.getItems().isEmpty());
+            Await.until(Duration.ofSeconds(10), "nothing in effect", () -> io.promdeck.ui.testing.Fx.get(() -> java.util.List.copyOf(inEffect.getItems())).isEmpty());
             console.screenshot("local-stack-drill-undone");
 
             robot.clickOn("#nav-connect");
