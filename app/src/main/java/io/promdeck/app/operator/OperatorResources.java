@@ -83,8 +83,9 @@ public final class OperatorResources {
      *                          reconcile them ("Prometheus k8s: Reconciled=False — …"); empty when all is well
      */
     public record Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
-            List<Rules> rules, List<String> reconcileProblems) implements Reading {
+            List<Rules> rules, List<String> reconcileProblems, List<String> alertmanagerConfigs) implements Reading {
         public Read {
+            alertmanagerConfigs = List.copyOf(alertmanagerConfigs);
             prometheuses = List.copyOf(prometheuses);
             alertmanagers = List.copyOf(alertmanagers);
             rulers = List.copyOf(rulers);
@@ -95,7 +96,12 @@ public final class OperatorResources {
 
         public Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
                 List<Rules> rules) {
-            this(prometheuses, alertmanagers, rulers, monitors, rules, List.of());
+            this(prometheuses, alertmanagers, rulers, monitors, rules, List.of(), List.of());
+        }
+
+        public Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
+                List<Rules> rules, List<String> reconcileProblems) {
+            this(prometheuses, alertmanagers, rulers, monitors, rules, reconcileProblems, List.of());
         }
 
         /** The replica label of the namespace's Prometheus resources, when they agree on one. */
@@ -116,7 +122,7 @@ public final class OperatorResources {
 
     private static final Map<String, String> PLURALS = Map.of("Prometheus", "prometheuses", "PrometheusAgent", "prometheusagents",
             "Alertmanager", "alertmanagers", "ThanosRuler", "thanosrulers", "ServiceMonitor", "servicemonitors", "PodMonitor", "podmonitors",
-            "Probe", "probes", "ScrapeConfig", "scrapeconfigs", "PrometheusRule", "prometheusrules");
+            "Probe", "probes", "ScrapeConfig", "scrapeconfigs", "PrometheusRule", "prometheusrules", "AlertmanagerConfig", "alertmanagerconfigs");
 
     /** What the connect screen says about the operator's resources. */
     public static String describe(Reading reading) {
@@ -142,6 +148,10 @@ public final class OperatorResources {
         }
         parts.add(r.monitors().size() + " monitor" + (r.monitors().size() == 1 ? "" : "s"));
         parts.add(r.rules().size() + " PrometheusRule" + (r.rules().size() == 1 ? "" : "s"));
+        if (!r.alertmanagerConfigs().isEmpty()) {
+            parts.add(r.alertmanagerConfigs().size() + " AlertmanagerConfig" + (r.alertmanagerConfigs().size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", r.alertmanagerConfigs()) + ")");
+        }
         return "Run by prometheus-operator — " + String.join("; ", parts) + ".";
     }
 
@@ -178,7 +188,10 @@ public final class OperatorResources {
             if (served == 0) {
                 return new NotInstalled();
             }
-            return new Read(prometheuses, alertmanagers, rulers, monitors, rules, problems);
+            // AlertmanagerConfig routes are merged by the operator into the Alertmanager's configuration: listed, not edited.
+            List<String> alertmanagerConfigs = list(GROUP + "/v1alpha1", "AlertmanagerConfig", namespace).stream()
+                    .map(r -> r.getMetadata().getName()).toList();
+            return new Read(prometheuses, alertmanagers, rulers, monitors, rules, problems, alertmanagerConfigs);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
                 return new Forbidden("prometheus-operator's resources cannot be read in " + namespace + " (" + reason(e)

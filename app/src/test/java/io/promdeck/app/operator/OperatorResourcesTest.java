@@ -53,6 +53,7 @@ class OperatorResourcesTest {
         serve("v1", "PrometheusRule", "prometheusrules");
         serve("v1alpha1", "PrometheusAgent", "prometheusagents");
         serve("v1alpha1", "ScrapeConfig", "scrapeconfigs");
+        serve("v1alpha1", "AlertmanagerConfig", "alertmanagerconfigs");
     }
 
     private void create(String version, String kind, String name, Map<String, Object> spec) {
@@ -81,6 +82,7 @@ class OperatorResourcesTest {
                 Map.of("type", "Reconciled", "status", "False", "message", "secret \"alertmanager-config\" not found"))));
         create("v1", "ServiceMonitor", "kube-prometheus-stack-apiserver", Map.of("endpoints", List.of(Map.of("port", "https"))));
         create("v1", "PodMonitor", "node-exporter-extra", Map.of());
+        create("v1alpha1", "AlertmanagerConfig", "team-db-routes", Map.of("route", Map.of("receiver", "db-oncall")));
         create("v1", "PrometheusRule", "kube-prometheus-stack-node.rules", Map.of("groups", List.of(Map.of("name", "node.rules",
                 "rules", List.of(Map.of("record", "instance:node_num_cpu:sum", "expr", "count by (instance) (node_cpu_seconds_total)"))))));
 
@@ -105,7 +107,7 @@ class OperatorResourcesTest {
         });
         assertThat(OperatorResources.describe(read)).isEqualTo("Run by prometheus-operator — Prometheus kube-prometheus-stack-prometheus: "
                 + "2 replicas, replica label 'prometheus_replica', Thanos sidecar; Alertmanager kube-prometheus-stack-alertmanager: 3 replicas; "
-                + "2 monitors; 1 PrometheusRule.");
+                + "2 monitors; 1 PrometheusRule; 1 AlertmanagerConfig (team-db-routes).");
 
         // What the console expects: 2 Prometheus pods with sidecars and 3 Alertmanagers, whatever the StatefulSets say now.
         DiscoveredStack found = new DiscoveredStack(NS, Map.of(Component.PROMETHEUS, List.of(pod("prometheus-kube-prometheus-stack-prometheus-0"))),
