@@ -157,11 +157,30 @@ public final class SandboxProcess {
     /** SIGSTOP: the process is frozen, its sockets stay open and nothing answers. */
     public void freeze() throws IOException {
         signal("STOP");
+        // The kernel stops the process after kill returns: the drill is in effect only once /proc says so.
+        awaitState(true);
     }
 
     /** SIGCONT after {@link #freeze()}. */
     public void thaw() throws IOException {
         signal("CONT");
+        awaitState(false);
+    }
+
+    /** Waits (at most 5 s) until the process is stopped or running again, as /proc reports it. */
+    private void awaitState(boolean stopped) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (frozen() != stopped) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(name + " is still " + (stopped ? "running 5 s after SIGSTOP" : "stopped 5 s after SIGCONT"));
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     private void signal(String signal) throws IOException {
