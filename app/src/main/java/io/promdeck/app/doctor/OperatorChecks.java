@@ -54,12 +54,12 @@ final class OperatorChecks {
         if (rows.stream().allMatch(r -> r.problem().startsWith("unknown"))) {
             return b.unknown("No replica answered: which monitors produce targets is unknown", "See the replicas check");
         }
-        List<OperatorView.MonitorRow> empty = rows.stream().filter(r -> r.problem().startsWith("selects nothing")).toList();
+        List<OperatorView.MonitorRow> empty = rows.stream().filter(r -> r.problem().startsWith("selects nothing") || r.problem().startsWith("not selected")).toList();
         empty.forEach(r -> b.subject(r.monitor().kind() + "/" + r.monitor().name()).evidence(r.monitor().kind() + "/" + r.monitor().name(), r.problem()));
         if (empty.isEmpty()) {
             return b.ok("All " + rows.size() + " monitors have scrape pools on the replicas");
         }
-        return b.warn(empty.size() + " of " + rows.size() + " monitors select nothing: " + empty.stream()
+        return b.warn(empty.size() + " of " + rows.size() + " monitors select nothing or are not selected: " + empty.stream()
                         .map(r -> r.monitor().name()).limit(3).reduce((x, y) -> x + ", " + y).orElse(""),
                 "Compare the monitor's selector and namespaceSelector with the Service's (or Pod's) labels, and the Prometheus resource's "
                         + "serviceMonitorSelector with the monitor's labels (kube-prometheus-stack selects release=<release name>)");
@@ -71,6 +71,14 @@ final class OperatorChecks {
         }
         List<OperatorView.RuleRow> rows = OperatorView.rules(read, state);
         FindingBuilder b = FindingBuilder.of("operator.rules", "PrometheusRules evaluate");
+        List<OperatorResources.Rules> unselected = read.rules().stream().filter(r -> !r.notSelected().isEmpty()).toList();
+        unselected.forEach(r -> b.subject("PrometheusRule/" + r.name()).evidence("PrometheusRule/" + r.name(), r.notSelected()));
+        boolean failingRules = rows.stream().anyMatch(r -> "err".equals(r.health()));
+        if (!unselected.isEmpty() && !failingRules) {
+            return b.warn(unselected.size() + " of " + read.rules().size() + " PrometheusRules are loaded by no Prometheus: "
+                            + unselected.get(0).name() + " — " + unselected.get(0).notSelected(),
+                    "Label the PrometheusRule as the Prometheus resource's ruleSelector asks (kube-prometheus-stack: release=<release name>)");
+        }
         if (rows.isEmpty()) {
             return b.unknown("No replica answered with the rules of the PrometheusRules (or none is loaded yet)",
                     "Check the Prometheus resource's ruleSelector matches the PrometheusRules' labels");

@@ -33,7 +33,15 @@ public final class OperatorResources {
     }
 
     /** A monitor ({@code ServiceMonitor}, {@code PodMonitor}, {@code Probe}, {@code ScrapeConfig}) and the scrape pools it becomes. */
-    public record Monitor(String kind, String namespace, String name) {
+    /**
+     * @param notSelected why no Prometheus resource picks it up (its labels or namespace do not match their selectors);
+     *                    "" when one does, or when that is not known
+     */
+    public record Monitor(String kind, String namespace, String name, String notSelected) {
+        public Monitor(String kind, String namespace, String name) {
+            this(kind, namespace, name, "");
+        }
+
         /** The prefix of its scrape pools' names in Prometheus ({@code serviceMonitor/ns/name/}). */
         public String poolPrefix() {
             String kindInPool = switch (kind) {
@@ -50,10 +58,14 @@ public final class OperatorResources {
      * A {@code PrometheusRule}: its groups' names, and its uid (the operator names the rule file it writes for it
      * {@code <namespace>-<name>-<uid>.yaml}).
      */
-    public record Rules(String namespace, String name, List<String> groups, String uid) {
+    public record Rules(String namespace, String name, List<String> groups, String uid, String notSelected) {
         public Rules {
             groups = List.copyOf(groups);
             uid = uid == null ? "" : uid;
+        }
+
+        public Rules(String namespace, String name, List<String> groups, String uid) {
+            this(namespace, name, groups, uid, "");
         }
 
         public Rules(String namespace, String name, List<String> groups) {
@@ -64,6 +76,10 @@ public final class OperatorResources {
         public String fileName() {
             return namespace + "-" + name + "-" + uid + ".yaml";
         }
+    }
+
+    /** An {@code AlertmanagerConfig}: the operator merges its routes and receivers into the Alertmanager's configuration. */
+    public record AlertmanagerConfigRef(String namespace, String name, String notSelected) {
     }
 
     /** What was read: nothing (no operator), a refusal said as a sentence, or the resources. */
@@ -81,10 +97,14 @@ public final class OperatorResources {
     /**
      * @param reconcileProblems what the operator reports in its resources' status conditions when it could not
      *                          reconcile them ("Prometheus k8s: Reconciled=False — …"); empty when all is well
+     * @param notes             what could not be read in full ("namespaces cannot be listed: …"), said where the
+     *                          resources are shown
      */
     public record Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
-            List<Rules> rules, List<String> reconcileProblems, List<String> alertmanagerConfigs) implements Reading {
+            List<Rules> rules, List<String> reconcileProblems, List<AlertmanagerConfigRef> alertmanagerConfigs, List<String> notes)
+            implements Reading {
         public Read {
+            notes = List.copyOf(notes);
             alertmanagerConfigs = List.copyOf(alertmanagerConfigs);
             prometheuses = List.copyOf(prometheuses);
             alertmanagers = List.copyOf(alertmanagers);
@@ -96,12 +116,12 @@ public final class OperatorResources {
 
         public Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
                 List<Rules> rules) {
-            this(prometheuses, alertmanagers, rulers, monitors, rules, List.of(), List.of());
+            this(prometheuses, alertmanagers, rulers, monitors, rules, List.of(), List.of(), List.of());
         }
 
         public Read(List<Prometheus> prometheuses, List<Replicated> alertmanagers, List<Replicated> rulers, List<Monitor> monitors,
                 List<Rules> rules, List<String> reconcileProblems) {
-            this(prometheuses, alertmanagers, rulers, monitors, rules, reconcileProblems, List.of());
+            this(prometheuses, alertmanagers, rulers, monitors, rules, reconcileProblems, List.of(), List.of());
         }
 
         /** The replica label of the namespace's Prometheus resources, when they agree on one. */
@@ -150,26 +170,52 @@ public final class OperatorResources {
         parts.add(r.rules().size() + " PrometheusRule" + (r.rules().size() == 1 ? "" : "s"));
         if (!r.alertmanagerConfigs().isEmpty()) {
             parts.add(r.alertmanagerConfigs().size() + " AlertmanagerConfig" + (r.alertmanagerConfigs().size() == 1 ? "" : "s") + " ("
-                    + String.join(", ", r.alertmanagerConfigs()) + ")");
+                    + String.join(", ", r.alertmanagerConfigs().stream().map(AlertmanagerConfigRef::name).toList()) + ")");
         }
-        return "Run by prometheus-operator — " + String.join("; ", parts) + ".";
+        return "Run by prometheus-operator — " + String.join("; ", parts) + "." + (r.notes().isEmpty() ? "" : " " + String.join(" ", r.notes()));
     }
+
+    /** How a Prometheus (or Alertmanager) resource picks up resources of one kind: its selector fields. */
+    private record Selection(String kind, String version, String selectorField, String namespaceSelectorField, String plural) {
+    }
+
+    private static final List<Selection> MONITORS = List.of(
+            new Selection("ServiceMonitor", "v1", "serviceMonitorSelector", "serviceMonitorNamespaceSelector", "ServiceMonitors"),
+            new Selection("PodMonitor", "v1", "podMonitorSelector", "podMonitorNamespaceSelector", "PodMonitors"),
+            new Selection("Probe", "v1", "probeSelector", "probeNamespaceSelector", "Probes"),
+            new Selection("ScrapeConfig", "v1alpha1", "scrapeConfigSelector", "scrapeConfigNamespaceSelector", "ScrapeConfigs"));
+    private static final Selection RULES = new Selection("PrometheusRule", "v1", "ruleSelector", "ruleNamespaceSelector", "PrometheusRules");
+    private static final Selection ALERTMANAGER_CONFIGS = new Selection("AlertmanagerConfig", "v1alpha1", "alertmanagerConfigSelector",
+            "alertmanagerConfigNamespaceSelector", "AlertmanagerConfigs");
 
     private final KubernetesClient client;
     /** Kinds the API server served during the last read (0: the CRDs are not installed). */
     private int served;
+    /** Namespace labels by name, read once per read when a namespace selector needs them; null until then. */
+    private Map<String, Map<String, String>> namespaceLabels;
+    private List<String> notes;
 
     public OperatorResources(KubernetesClient client) {
         this.client = client;
     }
 
+    /**
+     * The resources of the Prometheus, Alertmanager and ThanosRuler resources in {@code namespace}, and the monitors,
+     * rules and AlertmanagerConfigs they select — in this namespace and in the namespaces their namespace selectors
+     * pick ({@code {}}: every namespace; absent: their own). Resources in this namespace that nothing selects are read
+     * too, and say why they are not picked up.
+     */
     public synchronized Reading read(String namespace) {
         served = 0;
+        namespaceLabels = null;
+        notes = new ArrayList<>();
         try {
+            List<GenericKubernetesResource> owners = new ArrayList<>();
             List<Prometheus> prometheuses = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             for (String kind : List.of("Prometheus", "PrometheusAgent")) {
                 for (GenericKubernetesResource r : list(kind.equals("Prometheus") ? VERSION : GROUP + "/v1alpha1", kind, namespace)) {
+                    owners.add(r);
                     prometheuses.add(prometheus(kind, r));
                     problems.addAll(conditionProblems(kind, r));
                 }
@@ -179,19 +225,22 @@ public final class OperatorResources {
             List<Replicated> alertmanagers = alertmanagerResources.stream().map(r -> replicated("Alertmanager", r)).toList();
             List<Replicated> rulers = list(VERSION, "ThanosRuler", namespace).stream().map(r -> replicated("ThanosRuler", r)).toList();
             List<Monitor> monitors = new ArrayList<>();
-            for (String kind : List.of("ServiceMonitor", "PodMonitor", "Probe")) {
-                list(VERSION, kind, namespace).forEach(r -> monitors.add(new Monitor(kind, r.getMetadata().getNamespace(), r.getMetadata().getName())));
+            for (Selection selection : MONITORS) {
+                for (GenericKubernetesResource r : selected(selection, owners, namespace)) {
+                    monitors.add(new Monitor(selection.kind(), r.getMetadata().getNamespace(), r.getMetadata().getName(),
+                            notSelected(selection, r, owners)));
+                }
             }
-            list(GROUP + "/v1alpha1", "ScrapeConfig", namespace)
-                    .forEach(r -> monitors.add(new Monitor("ScrapeConfig", r.getMetadata().getNamespace(), r.getMetadata().getName())));
-            List<Rules> rules = list(VERSION, "PrometheusRule", namespace).stream().map(OperatorResources::rules).toList();
+            List<GenericKubernetesResource> agentless = owners.stream().filter(o -> "Prometheus".equals(o.getKind())).toList();
+            List<Rules> rules = selected(RULES, agentless, namespace).stream().map(r -> rules(r, notSelected(RULES, r, agentless))).toList();
             if (served == 0) {
                 return new NotInstalled();
             }
-            // AlertmanagerConfig routes are merged by the operator into the Alertmanager's configuration: listed, not edited.
-            List<String> alertmanagerConfigs = list(GROUP + "/v1alpha1", "AlertmanagerConfig", namespace).stream()
-                    .map(r -> r.getMetadata().getName()).toList();
-            return new Read(prometheuses, alertmanagers, rulers, monitors, rules, problems, alertmanagerConfigs);
+            List<AlertmanagerConfigRef> alertmanagerConfigs = selected(ALERTMANAGER_CONFIGS, alertmanagerResources, namespace).stream()
+                    .map(r -> new AlertmanagerConfigRef(r.getMetadata().getNamespace(), r.getMetadata().getName(),
+                            notSelected(ALERTMANAGER_CONFIGS, r, alertmanagerResources)))
+                    .toList();
+            return new Read(prometheuses, alertmanagers, rulers, monitors, rules, problems, alertmanagerConfigs, notes);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
                 return new Forbidden("prometheus-operator's resources cannot be read in " + namespace + " (" + reason(e)
@@ -201,14 +250,134 @@ public final class OperatorResources {
         }
     }
 
+    /**
+     * The resources of a kind the owners may select: those in {@code namespace} and in every namespace an owner's
+     * namespace selector picks. Each resource once.
+     */
+    private List<GenericKubernetesResource> selected(Selection selection, List<GenericKubernetesResource> owners, String namespace) {
+        String apiVersion = GROUP + "/" + selection.version();
+        java.util.Set<String> namespaces = new java.util.LinkedHashSet<>();
+        namespaces.add(namespace);
+        boolean everywhere = false;
+        for (GenericKubernetesResource owner : owners) {
+            Object nsSelector = spec(owner).get(selection.namespaceSelectorField());
+            if (nsSelector == null) {
+                namespaces.add(owner.getMetadata().getNamespace());
+            } else if (LabelSelectors.selectsAll(nsSelector)) {
+                everywhere = true;
+            } else {
+                Map<String, Map<String, String>> labels = namespaceLabels();
+                labels.forEach((name, nsLabels) -> {
+                    if (LabelSelectors.matches(nsSelector, nsLabels)) {
+                        namespaces.add(name);
+                    }
+                });
+            }
+        }
+        if (everywhere) {
+            try {
+                return listEverywhere(apiVersion, selection.kind());
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw e;
+                }
+                notes.add(selection.plural() + " are selected in every namespace but can be listed only in " + String.join(", ", namespaces)
+                        + " (" + reason(e) + ").");
+            }
+        }
+        List<GenericKubernetesResource> out = new ArrayList<>();
+        for (String ns : namespaces) {
+            try {
+                out.addAll(list(apiVersion, selection.kind(), ns));
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403 || ns.equals(namespace)) {
+                    throw e;
+                }
+                notes.add(selection.plural() + " in " + ns + " cannot be read (" + reason(e) + ").");
+            }
+        }
+        return out;
+    }
+
+    /** Namespaces and their labels; empty, with a note, when these credentials may not list namespaces. */
+    private Map<String, Map<String, String>> namespaceLabels() {
+        if (namespaceLabels == null) {
+            namespaceLabels = new java.util.TreeMap<>();
+            try {
+                client.namespaces().list().getItems().forEach(n -> namespaceLabels.put(n.getMetadata().getName(),
+                        n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels()));
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw e;
+                }
+                notes.add("Namespaces cannot be listed (" + reason(e) + "): resources in namespaces picked by a namespace selector are not read.");
+            }
+        }
+        return namespaceLabels;
+    }
+
+    /**
+     * Why no owner selects {@code resource}, as the operator decides it: an owner's namespace selector must pick its
+     * namespace (absent: the owner's own namespace only) and its label selector its labels (absent: nothing). "" when an
+     * owner selects it, or when there is no owner here to ask.
+     */
+    private String notSelected(Selection selection, GenericKubernetesResource resource, List<GenericKubernetesResource> owners) {
+        if (owners.isEmpty()) {
+            return "";
+        }
+        Map<String, String> labels = resource.getMetadata().getLabels() == null ? Map.of() : resource.getMetadata().getLabels();
+        String ns = resource.getMetadata().getNamespace();
+        List<String> reasons = new ArrayList<>();
+        for (GenericKubernetesResource owner : owners) {
+            Object nsSelector = spec(owner).get(selection.namespaceSelectorField());
+            Object selector = spec(owner).get(selection.selectorField());
+            boolean inNamespace;
+            String where;
+            if (nsSelector == null) {
+                inNamespace = ns.equals(owner.getMetadata().getNamespace());
+                where = "in " + owner.getMetadata().getNamespace();
+            } else if (LabelSelectors.selectsAll(nsSelector)) {
+                inNamespace = true;
+                where = "in every namespace";
+            } else {
+                Map<String, String> nsLabels = namespaceLabels().get(ns);
+                // Namespaces that could not be listed: not known, so not flagged.
+                inNamespace = nsLabels == null || LabelSelectors.matches(nsSelector, nsLabels);
+                where = "in namespaces labelled " + LabelSelectors.describe(nsSelector);
+            }
+            if (inNamespace && LabelSelectors.matches(selector, labels)) {
+                return "";
+            }
+            reasons.add(owner.getKind() + " " + owner.getMetadata().getName() + " selects " + selection.plural() + " labelled "
+                    + LabelSelectors.describe(selector) + " " + where);
+        }
+        return "not selected: " + String.join("; ", reasons);
+    }
+
+    private List<GenericKubernetesResource> listEverywhere(String apiVersion, String kind) {
+        try {
+            List<GenericKubernetesResource> items = client.genericKubernetesResources(context(apiVersion, kind)).inAnyNamespace().list().getItems();
+            served++;
+            return items;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext context(String apiVersion, String kind) {
+        // Named in full (plural included), so a missing CRD is the API server's 404, not a failed discovery.
+        return new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup(GROUP)
+                .withVersion(apiVersion.substring(apiVersion.indexOf('/') + 1)).withKind(kind).withPlural(PLURALS.get(kind)).withNamespaced(true)
+                .build();
+    }
+
     /** The namespace's resources of a kind; none when the kind's CRD is not installed (404). */
     private List<GenericKubernetesResource> list(String apiVersion, String kind, String namespace) {
-        // Named in full (plural included), so a missing CRD is the API server's 404, not a failed discovery.
-        io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext context = new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext
-                .Builder().withGroup(GROUP).withVersion(apiVersion.substring(apiVersion.indexOf('/') + 1)).withKind(kind)
-                .withPlural(PLURALS.get(kind)).withNamespaced(true).build();
         try {
-            List<GenericKubernetesResource> items = client.genericKubernetesResources(context).inNamespace(namespace).list().getItems();
+            List<GenericKubernetesResource> items = client.genericKubernetesResources(context(apiVersion, kind)).inNamespace(namespace).list().getItems();
             served++;
             return items;
         } catch (KubernetesClientException e) {
@@ -248,7 +417,7 @@ public final class OperatorResources {
         return new Replicated(kind, r.getMetadata().getNamespace(), r.getMetadata().getName(), number(spec(r).get("replicas"), 1));
     }
 
-    private static Rules rules(GenericKubernetesResource r) {
+    private static Rules rules(GenericKubernetesResource r, String notSelected) {
         List<String> groups = new ArrayList<>();
         if (spec(r).get("groups") instanceof List<?> list) {
             for (Object group : list) {
@@ -257,7 +426,7 @@ public final class OperatorResources {
                 }
             }
         }
-        return new Rules(r.getMetadata().getNamespace(), r.getMetadata().getName(), groups, r.getMetadata().getUid());
+        return new Rules(r.getMetadata().getNamespace(), r.getMetadata().getName(), groups, r.getMetadata().getUid(), notSelected);
     }
 
     @SuppressWarnings("unchecked")

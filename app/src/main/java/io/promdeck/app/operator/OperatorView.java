@@ -81,6 +81,8 @@ public final class OperatorView {
             String problem = "";
             if (answered.isEmpty()) {
                 problem = "unknown: no replica answered";
+            } else if (pools.isEmpty() && !monitor.notSelected().isEmpty()) {
+                problem = monitor.notSelected();
             } else if (pools.isEmpty()) {
                 problem = "selects nothing: no scrape pool " + prefix + "… on any replica that answered — its selector or namespace "
                         + "selector matches no " + (monitor.kind().equals("PodMonitor") ? "Pod" : "Service")

@@ -61,30 +61,39 @@ class OperatorResourcesTest {
     }
 
     private void create(String version, String kind, String name, Map<String, Object> spec, Map<String, Object> status) {
+        create(version, kind, NS, name, Map.of(), spec, status);
+    }
+
+    private void create(String version, String kind, String ns, String name, Map<String, String> labels, Map<String, Object> spec,
+            Map<String, Object> status) {
         GenericKubernetesResource resource = new GenericKubernetesResource();
         resource.setApiVersion(OperatorResources.GROUP + "/" + version);
         resource.setKind(kind);
-        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns).withLabels(labels).build());
         resource.setAdditionalProperty("spec", spec);
         if (status != null) {
             resource.setAdditionalProperty("status", status);
         }
-        client.genericKubernetesResources(OperatorResources.GROUP + "/" + version, kind).inNamespace(NS).resource(resource).create();
+        client.genericKubernetesResources(OperatorResources.GROUP + "/" + version, kind).inNamespace(ns).resource(resource).create();
     }
 
     @Test
     void kubePrometheusStackDefaultsAreReadFromTheResources() {
         serveAll();
         create("v1", "Prometheus", "kube-prometheus-stack-prometheus", Map.of("replicas", 2, "thanos", Map.of("image", "quay.io/thanos/thanos"),
-                "ruleSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack"))));
+                "ruleSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack")), "ruleNamespaceSelector", Map.of(),
+                "serviceMonitorSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack")), "serviceMonitorNamespaceSelector", Map.of(),
+                "podMonitorSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack")), "podMonitorNamespaceSelector", Map.of()));
         create("v1", "Alertmanager", "kube-prometheus-stack-alertmanager", Map.of("replicas", 3), Map.of("conditions", List.of(
                 Map.of("type", "Available", "status", "True"),
                 Map.of("type", "Reconciled", "status", "False", "message", "secret \"alertmanager-config\" not found"))));
-        create("v1", "ServiceMonitor", "kube-prometheus-stack-apiserver", Map.of("endpoints", List.of(Map.of("port", "https"))));
+        Map<String, String> release = Map.of("release", "kube-prometheus-stack");
+        create("v1", "ServiceMonitor", NS, "kube-prometheus-stack-apiserver", release, Map.of("endpoints", List.of(Map.of("port", "https"))), null);
+        // Created by hand without the release label: kube-prometheus-stack's Prometheus does not pick it up.
         create("v1", "PodMonitor", "node-exporter-extra", Map.of());
         create("v1alpha1", "AlertmanagerConfig", "team-db-routes", Map.of("route", Map.of("receiver", "db-oncall")));
-        create("v1", "PrometheusRule", "kube-prometheus-stack-node.rules", Map.of("groups", List.of(Map.of("name", "node.rules",
-                "rules", List.of(Map.of("record", "instance:node_num_cpu:sum", "expr", "count by (instance) (node_cpu_seconds_total)"))))));
+        create("v1", "PrometheusRule", NS, "kube-prometheus-stack-node.rules", release, Map.of("groups", List.of(Map.of("name", "node.rules",
+                "rules", List.of(Map.of("record", "instance:node_num_cpu:sum", "expr", "count by (instance) (node_cpu_seconds_total)"))))), null);
 
         OperatorResources.Reading reading = new OperatorResources(client).read(NS);
 
@@ -98,7 +107,10 @@ class OperatorResourcesTest {
                 "Alertmanager kube-prometheus-stack-alertmanager: Reconciled=False — secret \"alertmanager-config\" not found");
         assertThat(read.monitors()).extracting(OperatorResources.Monitor::poolPrefix)
                 .containsExactly("serviceMonitor/monitoring/kube-prometheus-stack-apiserver/", "podMonitor/monitoring/node-exporter-extra/");
+        assertThat(read.monitors()).extracting(OperatorResources.Monitor::notSelected).containsExactly("", "not selected: Prometheus "
+                + "kube-prometheus-stack-prometheus selects PodMonitors labelled release=kube-prometheus-stack in every namespace");
         assertThat(read.rules()).singleElement().satisfies(r -> {
+            assertThat(r.notSelected()).isEmpty();
             assertThat(r.name()).isEqualTo("kube-prometheus-stack-node.rules");
             assertThat(r.groups()).containsExactly("node.rules");
             // The API server assigned the uid; the operator's rule file is named after it.
@@ -116,6 +128,55 @@ class OperatorResourcesTest {
         assertThat(counted.expectedReplicas(Component.PROMETHEUS)).isEqualTo(2);
         assertThat(counted.expectedReplicas(Component.THANOS_SIDECAR)).isEqualTo(2);
         assertThat(counted.expectedReplicas(Component.ALERTMANAGER)).isEqualTo(3);
+    }
+
+    private void namespace(String name, Map<String, String> labels) {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
+                .endMetadata().build()).create();
+    }
+
+    @Test
+    void monitorsAndRulesAreReadWhereTheNamespaceSelectorsPointAndThoseNothingSelectsSayWhy() {
+        serveAll();
+        namespace(NS, Map.of());
+        namespace("team-a", Map.of("monitoring", "enabled"));
+        namespace("team-b", Map.of());
+        create("v1", "Prometheus", NS, "k8s", Map.of(), Map.of("replicas", 2,
+                "serviceMonitorSelector", Map.of(), "serviceMonitorNamespaceSelector", Map.of("matchLabels", Map.of("monitoring", "enabled")),
+                "ruleSelector", Map.of("matchExpressions", List.of(Map.of("key", "role", "operator", "In", "values", List.of("alert-rules"))))),
+                null);
+        create("v1", "Alertmanager", NS, "main", Map.of(), Map.of("replicas", 3, "alertmanagerConfigSelector", Map.of(),
+                "alertmanagerConfigNamespaceSelector", Map.of()), null);
+        create("v1", "ServiceMonitor", NS, "in-stack-namespace", Map.of(), Map.of(), null);
+        create("v1", "ServiceMonitor", "team-a", "app", Map.of(), Map.of(), null);
+        create("v1", "ServiceMonitor", "team-b", "not-picked", Map.of(), Map.of(), null);
+        create("v1", "PrometheusRule", NS, "labelled", Map.of("role", "alert-rules"), Map.of("groups", List.of()), null);
+        create("v1", "PrometheusRule", NS, "unlabelled", Map.of(), Map.of("groups", List.of()), null);
+        create("v1alpha1", "AlertmanagerConfig", "team-b", "db-routes", Map.of(), Map.of(), null);
+
+        OperatorResources.Read read = (OperatorResources.Read) new OperatorResources(client).read(NS);
+
+        // team-a is picked by its label; team-b is not, so its monitor is not read; the stack's own namespace is read and
+        // its monitor says why the Prometheus does not pick it up.
+        assertThat(read.monitors()).extracting(m -> m.namespace() + "/" + m.name(), OperatorResources.Monitor::notSelected).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("monitoring/in-stack-namespace",
+                        "not selected: Prometheus k8s selects ServiceMonitors labelled everything in namespaces labelled monitoring=enabled"),
+                org.assertj.core.groups.Tuple.tuple("team-a/app", ""));
+        assertThat(read.rules()).extracting(OperatorResources.Rules::name, OperatorResources.Rules::notSelected).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("labelled", ""),
+                org.assertj.core.groups.Tuple.tuple("unlabelled", "not selected: Prometheus k8s selects PrometheusRules labelled role in (alert-rules) "
+                        + "in monitoring"));
+        // {} as the namespace selector: every namespace.
+        assertThat(read.alertmanagerConfigs()).containsExactly(new OperatorResources.AlertmanagerConfigRef("team-b", "db-routes", ""));
+        assertThat(read.notes()).isEmpty();
+
+        // Without the right to list namespaces, the selected ones are not known: said, and the stack's namespace still read.
+        api.forbidReads("/api/v1/namespaces$");
+        OperatorResources.Read partial = (OperatorResources.Read) new OperatorResources(client).read(NS);
+        assertThat(partial.monitors()).extracting(OperatorResources.Monitor::name, OperatorResources.Monitor::notSelected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("in-stack-namespace", ""));
+        assertThat(partial.notes()).singleElement().asString().startsWith("Namespaces cannot be listed (namespaces is forbidden");
+        assertThat(OperatorResources.describe(partial)).endsWith("resources in namespaces picked by a namespace selector are not read.");
     }
 
     @Test

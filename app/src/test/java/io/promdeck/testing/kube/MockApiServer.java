@@ -171,7 +171,10 @@ public final class MockApiServer implements AutoCloseable {
         server.expectCustomResource(context);
     }
 
-    /** Refuses GETs (lists, watches) of paths containing {@code pathPart} with RBAC's 403, e.g. "/apis/monitoring.coreos.com/". */
+    /**
+     * Refuses GETs (lists, watches) of paths containing {@code pathPart} with RBAC's 403, e.g. "/apis/monitoring.coreos.com/";
+     * a part ending in {@code $} refuses that path only ("/api/v1/namespaces$": listing namespaces, not reading in one).
+     */
     public void forbidReads(String pathPart) {
         forbiddenReads.add(pathPart);
     }
@@ -220,7 +223,7 @@ public final class MockApiServer implements AutoCloseable {
             String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
             if ("GET".equals(request.getMethod())) {
                 for (String forbidden : forbiddenReads) {
-                    if (bare.contains(forbidden)) {
+                    if (forbidden.endsWith("$") ? bare.equals(forbidden.substring(0, forbidden.length() - 1)) : bare.contains(forbidden)) {
                         String resource = bare.substring(bare.lastIndexOf('/') + 1);
                         return status(403, "Forbidden", resource + " is forbidden: User \"" + userName + "\" cannot list resource \""
                                 + resource + "\" at " + bare);

@@ -28,7 +28,7 @@ public final class OperatorViewModel {
     /** One rule as the table lists it. */
     public record RuleLine(String resource, String group, String rule, String replica, String health, String lastError, int firing) {
         public boolean failing() {
-            return "err".equals(health);
+            return "err".equals(health) || "not loaded".equals(health);
         }
     }
 
@@ -57,8 +57,11 @@ public final class OperatorViewModel {
         if (!nextMonitors.equals(monitors)) {
             monitors.setAll(nextMonitors);
         }
-        List<RuleLine> nextRules = OperatorView.rules(read, state).stream()
-                .map(r -> new RuleLine(r.resource().name(), r.group(), r.rule(), r.replica(), r.health(), r.lastError(), r.firing())).toList();
+        List<RuleLine> nextRules = new java.util.ArrayList<>(OperatorView.rules(read, state).stream()
+                .map(r -> new RuleLine(r.resource().name(), r.group(), r.rule(), r.replica(), r.health(), r.lastError(), r.firing())).toList());
+        // A PrometheusRule no Prometheus selects has no rule loaded anywhere: listed with why, not left out.
+        read.rules().stream().filter(r -> !r.notSelected().isEmpty())
+                .forEach(r -> nextRules.add(new RuleLine(r.name(), String.join(", ", r.groups()), "—", "—", "not loaded", r.notSelected(), 0)));
         if (!nextRules.equals(rules)) {
             rules.setAll(nextRules);
         }
