@@ -7,12 +7,15 @@ import java.nio.file.Path;
 
 /**
  * A lab whose Prometheus replicas are configured as prometheus-operator configures them from kube-prometheus-stack's
- * resources: scrape pools {@code serviceMonitor/monitoring/<name>/0} (one with its targets up, one down), and one
- * rule file per PrometheusRule named {@code <namespace>-<name>-<uid>.yaml}.
+ * resources: the operator's replica label {@code prometheus_replica} (dropped on alerts), scrape pools
+ * {@code serviceMonitor/monitoring/<name>/0} (one with its targets up, one down), and one rule file per PrometheusRule
+ * named {@code <namespace>-<name>-<uid>.yaml}.
  */
 public final class OperatorLab {
 
     public static final String NAMESPACE = "monitoring";
+    /** prometheus-operator's default replica label ({@code replicaExternalLabelName} unset). */
+    public static final String REPLICA_LABEL = "prometheus_replica";
     public static final String UP_MONITOR = "kube-prometheus-stack-prometheus";
     public static final String DOWN_MONITOR = "kube-prometheus-stack-kubelet";
     public static final String RULES = "kube-prometheus-stack-general.rules";
@@ -59,6 +62,7 @@ public final class OperatorLab {
 
     private static String config(LabTopology topology, int index) {
         return LabConfigs.prometheus(topology, index)
+                .replace("\n    replica: ", "\n    " + REPLICA_LABEL + ": ").replace("regex: replica\n", "regex: " + REPLICA_LABEL + "\n")
                 .replace("rule_files:\n  - RULES_FILE\n", "rule_files:\n  - RULES_FILE\n  - " + RULES_FILE.getParent()
                         .resolve(NAMESPACE + "-" + RULES + "-*.yaml") + "\n")
                 + """

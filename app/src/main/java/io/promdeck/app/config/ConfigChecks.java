@@ -67,6 +67,8 @@ public final class ConfigChecks {
             case PROMETHEUS -> prometheus(tree, document, before, replicaLabel, problems);
             case RULES -> rules(tree, document, problems);
             case ALERTMANAGER -> alertmanager(tree, document, problems);
+            case ALERTMANAGER_CONFIG -> alertmanagerConfig(tree, document, problems);
+            case PROMETHEUS_SPEC -> prometheusSpec(tree, document, before, problems);
         }
         if (problems.stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
             problems.addAll(tool(kind, fileName, after));
@@ -84,6 +86,9 @@ public final class ConfigChecks {
             case PROMETHEUS -> tools.checkPrometheusConfig(text);
             case RULES -> tools.checkRules(fileName, text);
             case ALERTMANAGER -> tools.checkAlertmanager(text);
+            // As the operator would: the configuration it generates from the spec, checked by amtool / promtool.
+            case ALERTMANAGER_CONFIG -> tools.checkAlertmanager(generated(fileName, text, true));
+            case PROMETHEUS_SPEC -> tools.checkPrometheusConfig(generated(fileName, text, false));
         };
         if (result.failed()) {
             return List.of(new ConfigProblem(Severity.ERROR, ToolChecks.lineIn(result.detail()), result.detail(), result.name()));
@@ -282,6 +287,147 @@ public final class ConfigChecks {
                     }
                 }
             }
+        }
+    }
+
+    // --- prometheus-operator resources ---------------------------------------------------------------------------
+
+    static final Set<String> ALERTMANAGER_CONFIG_TOP = Set.of("route", "receivers", "inhibitRules", "muteTimeIntervals", "timeIntervals");
+    private static final Set<String> MATCH_TYPES = Set.of("=", "!=", "=~", "!~");
+
+    /** The configuration the operator generates from a resource's spec ({@code fileName} is "namespace/name"). */
+    private static String generated(String fileName, String text, boolean alertmanager) {
+        String namespace = fileName.substring(0, fileName.indexOf('/'));
+        String name = fileName.substring(fileName.indexOf('/') + 1);
+        try {
+            JsonNode spec = YAML.readTree(text);
+            return YAML.writeValueAsString(alertmanager
+                    ? io.promdeck.app.operator.OperatorConversions.checkable(io.promdeck.app.operator.OperatorConversions.alertmanager(namespace, name, spec))
+                    : io.promdeck.app.operator.OperatorConversions.prometheusGlobal(namespace, name, spec));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void alertmanagerConfig(JsonNode tree, YamlDocument doc, List<ConfigProblem> problems) {
+        unknownKeys(tree, ALERTMANAGER_CONFIG_TOP, doc, problems, "an AlertmanagerConfig's spec");
+        Set<String> receivers = new HashSet<>();
+        JsonNode list = tree.path("receivers");
+        for (int i = 0; i < list.size(); i++) {
+            String name = list.get(i).path("name").asText("");
+            if (name.isEmpty()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i), "a receiver needs a name", "structure"));
+            } else if (!receivers.add(name)) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i, "name"), "the receiver '" + name + "' is defined twice",
+                        "structure"));
+            }
+        }
+        JsonNode route = tree.path("route");
+        if (route.isObject()) {
+            if (route.path("receiver").asText("").isEmpty()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("route"), "the top route needs a receiver (the operator refuses the "
+                        + "resource without one)", "structure"));
+            }
+            route(route, receivers, doc, problems, new Object[] {"route"});
+        }
+        JsonNode inhibit = tree.path("inhibitRules");
+        for (int i = 0; i < inhibit.size(); i++) {
+            for (String side : List.of("sourceMatch", "targetMatch")) {
+                matchers(inhibit.get(i).path(side), doc, problems, "inhibitRules", i, side);
+            }
+        }
+    }
+
+    private static void route(JsonNode route, Set<String> receivers, YamlDocument doc, List<ConfigProblem> problems, Object[] path) {
+        String receiver = route.path("receiver").asText("");
+        if (!receiver.isEmpty() && !receivers.contains(receiver)) {
+            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(append(path, "receiver")), "the route names the receiver '" + receiver
+                    + "', which is not among this resource's receivers", "structure"));
+        }
+        for (String key : List.of("groupWait", "groupInterval", "repeatInterval")) {
+            duration(route.path(key), doc, problems, append(path, key));
+        }
+        matchers(route.path("matchers"), doc, problems, append(path, "matchers"));
+        JsonNode children = route.path("routes");
+        for (int i = 0; i < children.size(); i++) {
+            route(children.get(i), receivers, doc, problems, append(append(path, "routes"), i));
+        }
+    }
+
+    /** Matchers as the CRD has them: {@code {name, value, matchType}}, each checked as Alertmanager would parse it. */
+    private static void matchers(JsonNode matchers, YamlDocument doc, List<ConfigProblem> problems, Object... path) {
+        for (int m = 0; m < matchers.size(); m++) {
+            JsonNode matcher = matchers.get(m);
+            Object[] at = append(path, m);
+            String name = matcher.path("name").asText("");
+            String type = matcher.path("matchType").asText("=");
+            if (!LABEL_NAME.matcher(name).matches()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(at), "matcher: '" + name + "' is not a valid label name", "structure"));
+            } else if (!MATCH_TYPES.contains(type)) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(append(at, "matchType")), "matcher " + name + ": matchType '" + type
+                        + "' is not one of =, !=, =~, !~", "structure"));
+            } else {
+                try {
+                    Matchers.parseOne(io.promdeck.app.operator.OperatorConversions.matcher(matcher));
+                } catch (MatcherSyntaxException e) {
+                    problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(at), "matcher " + name + ": " + e.getMessage(), "structure"));
+                }
+            }
+        }
+    }
+
+    private static Object[] append(Object[] path, Object next) {
+        Object[] out = java.util.Arrays.copyOf(path, path.length + 1);
+        out[path.length] = next;
+        return out;
+    }
+
+    /** A Prometheus resource's spec: the fields the console understands checked; losing HA against what it replaces flagged. */
+    private static void prometheusSpec(JsonNode tree, YamlDocument doc, String before, List<ConfigProblem> problems) {
+        for (String key : List.of("replicas", "shards")) {
+            JsonNode value = tree.path(key);
+            if (!value.isMissingNode() && (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < (key.equals("shards") ? 1 : 0))) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(key), key + " must be a whole number" + (key.equals("shards") ? " of at least 1"
+                        : ", 0 or more"), "structure"));
+            }
+        }
+        for (String key : List.of("scrapeInterval", "scrapeTimeout", "evaluationInterval")) {
+            duration(tree.path(key), doc, problems, key);
+        }
+        tree.path("externalLabels").fieldNames().forEachRemaining(name -> {
+            if (!LABEL_NAME.matcher(name).matches()) {
+                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("externalLabels", name), "'" + name + "' is not a valid label name",
+                        "structure"));
+            }
+        });
+        JsonNode label = tree.path("replicaExternalLabelName");
+        if (label.isTextual() && !label.asText().isEmpty() && !LABEL_NAME.matcher(label.asText()).matches()) {
+            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("replicaExternalLabelName"), "'" + label.asText()
+                    + "' is not a valid label name", "structure"));
+        }
+        if (before == null) {
+            return;
+        }
+        JsonNode old;
+        try {
+            old = YAML.readTree(before);
+        } catch (IOException e) {
+            return;
+        }
+        if (old == null) {
+            return;
+        }
+        if (old.path("replicas").asInt(1) >= 2 && tree.path("replicas").asInt(1) < 2) {
+            problems.add(new ConfigProblem(Severity.HA, doc.lineAt("replicas"), "replicas " + old.path("replicas").asInt(1) + " → "
+                    + tree.path("replicas").asInt(1) + ": one Prometheus per shard is no longer highly available", "HA"));
+        }
+        if (!"".equals(old.path("replicaExternalLabelName").asText(null)) && label.isTextual() && label.asText().isEmpty()) {
+            problems.add(new ConfigProblem(Severity.HA, doc.lineAt("replicaExternalLabelName"), "an empty replicaExternalLabelName removes the "
+                    + "replica label: Thanos Query can no longer deduplicate the replicas, and Alertmanager gets every alert twice", "HA"));
+        }
+        if (old.path("thanos").isObject() && !tree.path("thanos").isObject()) {
+            problems.add(new ConfigProblem(Severity.HA, 1, "the Thanos sidecar would be removed: Thanos Query loses these replicas and "
+                    + "their blocks are no longer uploaded", "HA"));
         }
     }
 

@@ -174,26 +174,12 @@ public final class ConfigService {
     /** The replicas or peers of a configuration, with the comparison its kind needs. */
     public Map<String, ConfigTarget> targets(ConfigUnit unit) {
         Map<String, ConfigTarget> out = new LinkedHashMap<>();
+        Map<String, PrometheusClient> prometheusClients = prometheus.get();
+        Map<String, AlertmanagerClient> alertmanagerClients = alertmanagers.get();
         for (String endpoint : unit.endpoints()) {
-            switch (unit.kind()) {
-                case PROMETHEUS -> {
-                    PrometheusClient client = prometheus.get().get(endpoint);
-                    if (client != null) {
-                        out.put(endpoint, ConfigTarget.prometheus(endpoint, client, replicaLabel.get()));
-                    }
-                }
-                case RULES -> {
-                    PrometheusClient client = prometheus.get().get(endpoint);
-                    if (client != null) {
-                        out.put(endpoint, ConfigTarget.rules(endpoint, client, unit.fileName()));
-                    }
-                }
-                case ALERTMANAGER -> {
-                    AlertmanagerClient client = alertmanagers.get().get(endpoint);
-                    if (client != null) {
-                        out.put(endpoint, ConfigTarget.alertmanager(endpoint, client));
-                    }
-                }
+            ConfigTarget target = ConfigTarget.of(unit, endpoint, prometheusClients, alertmanagerClients, replicaLabel.get());
+            if (target != null) {
+                out.put(endpoint, target);
             }
         }
         return out;

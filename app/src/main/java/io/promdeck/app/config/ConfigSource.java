@@ -57,4 +57,20 @@ public sealed interface ConfigSource {
             return "PrometheusRule " + namespace + "/" + name + " (spec.groups)";
         }
     }
+
+    /**
+     * The whole {@code spec} of a prometheus-operator resource (an {@code AlertmanagerConfig}, a {@code Prometheus}),
+     * edited as YAML; the operator generates configuration from it and its config-reloader reloads.
+     */
+    record ResourceSpec(String apiVersion, String kind, String plural, String namespace, String name) implements ConfigSource {
+        @Override
+        public String describe() {
+            return kind + " " + namespace + "/" + name + " (spec)";
+        }
+
+        @Override
+        public String fileName() {
+            return namespace + "/" + name;
+        }
+    }
 }

@@ -86,6 +86,75 @@ public interface ConfigTarget {
         };
     }
 
+    /**
+     * The target of one replica or peer of {@code unit}, with the comparison its kind needs; null when the session has
+     * no client for that endpoint.
+     */
+    static ConfigTarget of(ConfigUnit unit, String endpoint, java.util.Map<String, PrometheusClient> prometheus,
+            java.util.Map<String, AlertmanagerClient> alertmanagers, String replicaLabel) {
+        PrometheusClient p = prometheus.get(endpoint);
+        AlertmanagerClient a = alertmanagers.get(endpoint);
+        return switch (unit.kind()) {
+            case PROMETHEUS -> p == null ? null : prometheus(endpoint, p, replicaLabel);
+            case RULES -> p == null ? null : rules(endpoint, p, unit.fileName());
+            case ALERTMANAGER -> a == null ? null : alertmanager(endpoint, a);
+            case ALERTMANAGER_CONFIG -> a == null ? null : alertmanagerConfig(endpoint, a, (ConfigSource.ResourceSpec) unit.sources().get(0));
+            case PROMETHEUS_SPEC -> p == null ? null : prometheusSpec(endpoint, p, (ConfigSource.ResourceSpec) unit.sources().get(0), replicaLabel);
+        };
+    }
+
+    /**
+     * An AlertmanagerConfig's spec against the peer's loaded configuration: the receivers, route and inhibit rules the
+     * operator generates from it must be there as generated (found by their {@code <namespace>/<name>/} names).
+     */
+    static ConfigTarget alertmanagerConfig(String endpoint, AlertmanagerClient client, ConfigSource.ResourceSpec resource) {
+        return new ConfigTarget() {
+            @Override
+            public String endpoint() {
+                return endpoint;
+            }
+
+            @Override
+            public ReloadResult reload() {
+                return client.reload();
+            }
+
+            @Override
+            public CallResult<LoadedMatch.Match> compare(String written) {
+                var status = client.status();
+                if (!status.isOk()) {
+                    return status.retype();
+                }
+                return matched(() -> LoadedMatch.alertmanagerConfig(resource.namespace(), resource.name(), written, status.orElseThrow().configOriginal()));
+            }
+        };
+    }
+
+    /** A Prometheus resource's spec against the replica's loaded {@code global}: intervals and external labels. */
+    static ConfigTarget prometheusSpec(String endpoint, PrometheusClient client, ConfigSource.ResourceSpec resource, String replicaLabel) {
+        return new ConfigTarget() {
+            @Override
+            public String endpoint() {
+                return endpoint;
+            }
+
+            @Override
+            public ReloadResult reload() {
+                return client.reload();
+            }
+
+            @Override
+            public CallResult<LoadedMatch.Match> compare(String written) {
+                var config = client.config();
+                if (!config.isOk()) {
+                    return config.retype();
+                }
+                return matched(() -> LoadedMatch.prometheusSpec(resource.namespace(), resource.name(), written, config.orElseThrow().yaml(),
+                        replicaLabel));
+            }
+        };
+    }
+
     /** A comparison that cannot even read the written text (not YAML) is a mismatch with the reason. */
     private static CallResult<LoadedMatch.Match> matched(Comparison comparison) {
         try {

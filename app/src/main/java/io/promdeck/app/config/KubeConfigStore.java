@@ -69,11 +69,55 @@ public final class KubeConfigStore implements ConfigStore {
         return new SourceDocument(source, content, written.getMetadata().getResourceVersion());
     }
 
+    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<io.fabric8.kubernetes.api.model.GenericKubernetesResource,
+            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+            io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.GenericKubernetesResource>> resources(
+            ConfigSource.ResourceSpec source) {
+        return client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                .withGroup(source.apiVersion().substring(0, source.apiVersion().indexOf('/')))
+                .withVersion(source.apiVersion().substring(source.apiVersion().indexOf('/') + 1)).withKind(source.kind())
+                .withPlural(source.plural()).withNamespaced(true).build()).inNamespace(source.namespace());
+    }
+
+    private io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.GenericKubernetesResource> resource(
+            ConfigSource.ResourceSpec source) {
+        return resources(source).withName(source.name());
+    }
+
+    /** A resource's spec as YAML. */
+    private SourceDocument readSpec(ConfigSource.ResourceSpec source) throws IOException {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource resource = resource(source).get();
+        if (resource == null) {
+            throw new IOException(source.kind() + " " + source.namespace() + "/" + source.name() + " does not exist");
+        }
+        Object spec = resource.getAdditionalProperties().get("spec");
+        return new SourceDocument(source, YAML.writeValueAsString(spec == null ? Map.of() : spec), resource.getMetadata().getResourceVersion());
+    }
+
+    /** Replaces the resource's spec (its metadata and status kept), carrying the resourceVersion that was read. */
+    private SourceDocument writeSpec(SourceDocument read, ConfigSource.ResourceSpec source, String content) throws IOException {
+        Object parsed = YAML.readValue(content, Object.class);
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new IOException("A " + source.kind() + "'s spec must be a YAML mapping");
+        }
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource resource = resource(source).get();
+        if (resource == null) {
+            throw new IOException(source.kind() + " " + source.namespace() + "/" + source.name() + " no longer exists");
+        }
+        resource.setAdditionalProperty("spec", parsed);
+        resource.getMetadata().setResourceVersion(read.version());
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource written = resources(source).resource(resource).update();
+        return new SourceDocument(source, content, written.getMetadata().getResourceVersion());
+    }
+
     @Override
     public SourceDocument read(ConfigSource source) throws IOException {
         try {
             if (source instanceof ConfigSource.PrometheusRuleSpec rule) {
                 return readRule(rule);
+            }
+            if (source instanceof ConfigSource.ResourceSpec spec) {
+                return readSpec(spec);
             }
             if (source instanceof ConfigSource.ConfigMapKey cm) {
                 ConfigMap map = client.configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
@@ -110,6 +154,9 @@ public final class KubeConfigStore implements ConfigStore {
         try {
             if (source instanceof ConfigSource.PrometheusRuleSpec rule) {
                 return writeRule(read, rule, content);
+            }
+            if (source instanceof ConfigSource.ResourceSpec spec) {
+                return writeSpec(read, spec, content);
             }
             if (source instanceof ConfigSource.ConfigMapKey cm) {
                 ConfigMap map = client.configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();

@@ -54,9 +54,59 @@ public final class LoadedMatch {
         return tree(written, served, replicaLabel);
     }
 
-    private static Match tree(String written, String served, String replicaLabel) throws IOException {
-        JsonNode source = YAML.readTree(written);
+    /**
+     * An AlertmanagerConfig's spec against Alertmanager's {@code config.original}: what the operator generates from it
+     * (receivers {@code <namespace>/<name>/…}, its route under the top route, its inhibit rules) against the loaded
+     * receivers of those names, the top route's child with its receiver, and the inhibit rules restricted to its
+     * namespace, in order.
+     */
+    public static Match alertmanagerConfig(String namespace, String name, String writtenSpec, String served) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode generated = io.promdeck.app.operator.OperatorConversions.alertmanager(namespace, name,
+                YAML.readTree(writtenSpec));
         JsonNode loaded = YAML.readTree(served);
+        ObjectNode subset = NODES.objectNode();
+        ArrayNode receivers = subset.putArray("receivers");
+        for (JsonNode receiver : generated.path("receivers")) {
+            JsonNode found = NODES.nullNode();
+            for (JsonNode candidate : loaded.path("receivers")) {
+                if (candidate.path("name").asText().equals(receiver.path("name").asText())) {
+                    found = candidate;
+                }
+            }
+            receivers.add(found);
+        }
+        if (generated.has("route")) {
+            String receiver = generated.path("route").path("routes").path(0).path("receiver").asText();
+            JsonNode found = NODES.nullNode();
+            for (JsonNode child : loaded.path("route").path("routes")) {
+                if (child.path("receiver").asText().equals(receiver) && child.path("matchers").toString().contains("namespace=\\\"" + namespace)) {
+                    found = child;
+                }
+            }
+            subset.putObject("route").putArray("routes").add(found);
+        }
+        if (generated.has("inhibit_rules")) {
+            ArrayNode rules = subset.putArray("inhibit_rules");
+            for (JsonNode rule : loaded.path("inhibit_rules")) {
+                if (rule.path("source_matchers").path(0).asText().equals("namespace=\"" + namespace + "\"")) {
+                    rules.add(rule);
+                }
+            }
+        }
+        return compare(generated, subset, null);
+    }
+
+    /** A Prometheus resource's spec against {@code /api/v1/status/config}: the {@code global} the operator generates from it. */
+    public static Match prometheusSpec(String namespace, String name, String writtenSpec, String served, String replicaLabel) throws IOException {
+        JsonNode generated = io.promdeck.app.operator.OperatorConversions.prometheusGlobal(namespace, name, YAML.readTree(writtenSpec));
+        return compare(generated, YAML.readTree(served), replicaLabel);
+    }
+
+    private static Match tree(String written, String served, String replicaLabel) throws IOException {
+        return compare(YAML.readTree(written), YAML.readTree(served), replicaLabel);
+    }
+
+    private static Match compare(JsonNode source, JsonNode loaded, String replicaLabel) throws IOException {
         if (source == null || !source.isObject()) {
             throw new IOException("the written configuration is not a YAML mapping");
         }

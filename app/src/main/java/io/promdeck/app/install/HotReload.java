@@ -115,11 +115,7 @@ public final class HotReload {
                 }
                 Map<String, ConfigTarget> targets = new LinkedHashMap<>();
                 for (String endpoint : unit.endpoints()) {
-                    ConfigTarget target = switch (unit.kind()) {
-                        case PROMETHEUS -> prometheus.containsKey(endpoint) ? ConfigTarget.prometheus(endpoint, prometheus.get(endpoint), replicaLabel) : null;
-                        case RULES -> prometheus.containsKey(endpoint) ? ConfigTarget.rules(endpoint, prometheus.get(endpoint), unit.fileName()) : null;
-                        case ALERTMANAGER -> alertmanagers.containsKey(endpoint) ? ConfigTarget.alertmanager(endpoint, alertmanagers.get(endpoint)) : null;
-                    };
+                    ConfigTarget target = ConfigTarget.of(unit, endpoint, prometheus, alertmanagers, replicaLabel);
                     if (target != null) {
                         targets.put(endpoint, target);
                     }

@@ -137,7 +137,7 @@ public final class SessionOpener {
             Optional<io.promdeck.app.operator.OperatorResources.Reading> operator) {
         io.promdeck.app.config.ClusterConfigs pods = new io.promdeck.app.config.ClusterConfigs(connection.client(), stack);
         if (operator.isPresent() && operator.get() instanceof io.promdeck.app.operator.OperatorResources.Read read) {
-            return new io.promdeck.app.config.OperatorRuleConfigs(pods, read, stack);
+            return new io.promdeck.app.config.OperatorConfigs(pods, read, stack);
         }
         return pods;
     }

@@ -41,7 +41,8 @@ class OperatorViewLabIT {
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool();
 
     private static final OperatorResources.Read RESOURCES = new OperatorResources.Read(
-            List.of(new OperatorResources.Prometheus("Prometheus", "monitoring", "kube-prometheus-stack-prometheus", 2, 1, "replica", false)),
+            List.of(new OperatorResources.Prometheus("Prometheus", "monitoring", "kube-prometheus-stack-prometheus", 2, 1,
+                    io.promdeck.testing.OperatorLab.REPLICA_LABEL, false)),
             List.of(), List.of(),
             List.of(new OperatorResources.Monitor("ServiceMonitor", "monitoring", "kube-prometheus-stack-prometheus"),
                     new OperatorResources.Monitor("ServiceMonitor", "monitoring", "kube-prometheus-stack-kubelet"),

@@ -25,13 +25,14 @@ public final class OperatorPanel {
 
         TableView<OperatorViewModel.MonitorLine> monitors = new TableView<>();
         monitors.setId("operator-monitors");
-        monitors.setPlaceholder(new Label("No monitor (ServiceMonitor, PodMonitor, Probe, ScrapeConfig) in this namespace."));
+        monitors.setPlaceholder(new Label("No monitor (ServiceMonitor, PodMonitor, Probe, ScrapeConfig) in this namespace or the namespaces its Prometheus resources select."));
         monitors.getColumns().add(Tables.text("Kind", OperatorViewModel.MonitorLine::kind));
         monitors.getColumns().add(Tables.flagged("Monitor", OperatorViewModel.MonitorLine::name, l -> !l.problem().isEmpty(), "flag"));
-        monitors.getColumns().add(Tables.text("Targets per replica", OperatorViewModel.MonitorLine::targets));
+        // The problem before the long per-replica text, so it is read at 1280 wide (the cell's tooltip has all of it).
         monitors.getColumns().add(Tables.flagged("Problem", OperatorViewModel.MonitorLine::problem, l -> !l.problem().isEmpty(), "flag"));
+        monitors.getColumns().add(Tables.text("Targets per replica", OperatorViewModel.MonitorLine::targets));
         monitors.getColumns().add(Tables.text("Scrape pools", OperatorViewModel.MonitorLine::pools));
-        double[] widths = {120, 290, 520, 480, 360};
+        double[] widths = {120, 260, 420, 520, 360};
         for (int i = 0; i < widths.length; i++) {
             monitors.getColumns().get(i).setPrefWidth(widths[i]);
         }

@@ -58,14 +58,19 @@ class OperatorConsoleTest {
         Path kubeconfig = new KubeconfigWriter().cluster("kps", api.url()).tokenUser("alice", "token-a").context("kps", "kps", "alice", NS)
                 .current("kps").write(dir.resolve("config"));
         try (KubernetesClient client = api.server().createClient()) {
-            // replicaExternalLabelName is the lab's own label name; kube-prometheus-stack leaves the default, prometheus_replica.
-            resource(client, "Prometheus", "kube-prometheus-stack-prometheus", Map.of("replicas", 2, "replicaExternalLabelName", "replica",
-                    "ruleSelector", Map.of("matchLabels", Map.of("release", "kube-prometheus-stack"))));
-            resource(client, "Alertmanager", "kube-prometheus-stack-alertmanager", Map.of("replicas", 3));
-            resource(client, "ServiceMonitor", OperatorLab.UP_MONITOR, Map.of());
-            resource(client, "ServiceMonitor", OperatorLab.DOWN_MONITOR, Map.of());
-            resource(client, "ServiceMonitor", "typo-in-selector", Map.of("selector", Map.of("matchLabels", Map.of("app", "grafanna"))));
-            resource(client, "PrometheusRule", OperatorLab.RULES, Map.of("groups", List.of(Map.of("name", OperatorLab.RULE_GROUP))));
+            // kube-prometheus-stack's defaults: the replica label prometheus_replica (replicaExternalLabelName unset), monitors and
+            // rules picked by the release label in every namespace.
+            Map<String, Object> release = Map.of("matchLabels", Map.of("release", "kube-prometheus-stack"));
+            resource(client, "Prometheus", "kube-prometheus-stack-prometheus", Map.of(), Map.of("replicas", 2, "serviceMonitorSelector", release,
+                    "serviceMonitorNamespaceSelector", Map.of(), "ruleSelector", release, "ruleNamespaceSelector", Map.of()));
+            resource(client, "Alertmanager", "kube-prometheus-stack-alertmanager", Map.of(), Map.of("replicas", 3));
+            Map<String, String> labels = Map.of("release", "kube-prometheus-stack");
+            resource(client, "ServiceMonitor", OperatorLab.UP_MONITOR, labels, Map.of());
+            resource(client, "ServiceMonitor", OperatorLab.DOWN_MONITOR, labels, Map.of());
+            resource(client, "ServiceMonitor", "typo-in-selector", labels, Map.of("selector", Map.of("matchLabels", Map.of("app", "grafanna"))));
+            // Made by hand without the release label: the Prometheus resource does not pick it up.
+            resource(client, "ServiceMonitor", "hand-made", Map.of(), Map.of("selector", Map.of("matchLabels", Map.of("app", "billing"))));
+            resource(client, "PrometheusRule", OperatorLab.RULES, labels, Map.of("groups", List.of(Map.of("name", OperatorLab.RULE_GROUP))));
             for (int i = 0; i < 2; i++) {
                 pod(client, "prometheus-kube-prometheus-stack-prometheus-" + i, "operated-prometheus", 9090);
                 api.routePodProxy(NS, "prometheus-kube-prometheus-stack-prometheus-" + i, 9090, LAB.lab().prometheus(i).url());
@@ -86,11 +91,11 @@ class OperatorConsoleTest {
         api.close();
     }
 
-    private static void resource(KubernetesClient client, String kind, String name, Map<String, Object> spec) {
+    private static void resource(KubernetesClient client, String kind, String name, Map<String, String> labels, Map<String, Object> spec) {
         GenericKubernetesResource resource = new GenericKubernetesResource();
         resource.setApiVersion(OperatorResources.VERSION);
         resource.setKind(kind);
-        resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).withLabels(labels).build());
         resource.setAdditionalProperty("spec", spec);
         client.genericKubernetesResources(OperatorResources.VERSION, kind).inNamespace(NS).resource(resource).create();
     }
@@ -122,7 +127,7 @@ class OperatorConsoleTest {
         robot.clickOn("#nav-connect");
         Await.until(WAIT, "the operator's resources", () -> robot.lookup("#connect-operator").tryQuery().isPresent());
         assertThat(text("#connect-operator")).isEqualTo("Run by prometheus-operator — Prometheus kube-prometheus-stack-prometheus: 2 replicas, "
-                + "replica label 'replica'; Alertmanager kube-prometheus-stack-alertmanager: 3 replicas; 3 monitors; 1 PrometheusRule.");
+                + "replica label 'prometheus_replica'; Alertmanager kube-prometheus-stack-alertmanager: 3 replicas; 4 monitors; 1 PrometheusRule.");
 
         robot.clickOn("#nav-operator");
         Await.until(WAIT, "targets by monitor, the down one seen on both replicas", () -> this.<OperatorViewModel.MonitorLine>rows("#operator-monitors")
@@ -134,6 +139,8 @@ class OperatorConsoleTest {
         });
         assertThat(monitors).filteredOn(m -> m.name().equals("typo-in-selector")).singleElement()
                 .satisfies(m -> assertThat(m.problem()).startsWith("selects nothing: no scrape pool serviceMonitor/monitoring/typo-in-selector/…"));
+        assertThat(monitors).filteredOn(m -> m.name().equals("hand-made")).singleElement().satisfies(m -> assertThat(m.problem()).isEqualTo(
+                "not selected: Prometheus kube-prometheus-stack-prometheus selects ServiceMonitors labelled release=kube-prometheus-stack in every namespace"));
         assertThat(monitors).filteredOn(m -> m.name().equals(OperatorLab.DOWN_MONITOR)).singleElement()
                 .satisfies(m -> assertThat(m.problem()).startsWith("targets down (").contains("connection refused"));
         Await.until(WAIT, "the PrometheusRule's rules on both replicas", () -> this.<OperatorViewModel.RuleLine>rows("#operator-rules").size() == 4);
@@ -152,7 +159,22 @@ class OperatorConsoleTest {
         io.promdeck.app.doctor.Finding monitorsFinding = Fx.get(() -> ((ListView<io.promdeck.app.doctor.Finding>) robot.lookup("#overview-findings")
                 .query()).getItems().stream().filter(f -> f.id().equals("operator.monitors")).findFirst().orElseThrow());
         assertThat(monitorsFinding.verdict()).isEqualTo(io.promdeck.app.doctor.Verdict.WARN);
-        assertThat(monitorsFinding.summary()).isEqualTo("1 of 3 monitors select nothing: typo-in-selector");
+        assertThat(monitorsFinding.summary()).isEqualTo("2 of 4 monitors select nothing or are not selected: typo-in-selector, hand-made");
         console.screenshot("operator-overview");
+
+        // The same stack with credentials that may not read the operator's resources: said, and the pods' counts used.
+        api.forbidReads("/apis/monitoring.coreos.com/");
+        robot.clickOn("#nav-connect");
+        robot.clickOn("#connect");
+        Await.until(WAIT, "reconnected: the doctor cannot judge the operator's resources", () -> Fx.get(() -> robot.lookup("#overview-findings")
+                .tryQuery().map(n -> ((ListView<io.promdeck.app.doctor.Finding>) n).getItems().stream().anyMatch(f -> f.id().equals("operator.access")
+                        && f.verdict() == io.promdeck.app.doctor.Verdict.UNKNOWN)).orElse(false)));
+        console.screenshot("operator-forbidden-overview");
+        robot.clickOn("#nav-connect");
+        Await.until(WAIT, "the connect screen's operator sentence", () -> robot.lookup("#connect-operator").tryQuery().isPresent());
+        String sentence = text("#connect-operator");
+        assertThat(sentence).startsWith("prometheus-operator's resources cannot be read in monitoring (prometheuses is forbidden")
+                .endsWith("replicas, the replica label and monitors are taken from the pods instead.");
+        console.screenshot("operator-forbidden");
     }
 }
