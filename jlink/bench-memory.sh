@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Memory benchmark (not part of CI): resident set size of (a) the Promdeck image connected to the real lab through
 # a direct profile and (b) a bare JavaFX window from the same runtime, side by side under one Xvfb. Samples VmRSS
-# every minute; reports both after the settle time, their ratio, and the image's growth from then to the end
+# every minute (its own Xvfb display and settings folder; the load average is recorded with every sample); reports
+# both after the settle time, their ratio, and the image's growth from then to the end
 # (least-squares slope over the samples, and end minus start).
 # Needs a built image (jlink/build.sh), Xvfb, and the lab's binaries (prometheus, prometheus-alertmanager).
 # Usage: jlink/bench-memory.sh [settle-minutes (10)] [total-minutes (40)]
@@ -35,7 +36,10 @@ mvn -B -q -pl app -Pbench -DskipTests test-compile dependency:build-classpath -D
 for _ in $(seq 1 180); do [ -s "$profile" ] && break; sleep 1; done
 [ -s "$profile" ] || { echo "the lab did not start; see $work/lab.log" >&2; exit 1; }
 
-DISPLAY="$display" "$image/bin/promdeck" --profile "$profile" > "$work/promdeck.log" 2>&1 & app=$!; pids+=($app)
+# Its own settings folder: nothing of the user's (saved transports, window state, audit log) changes what is measured.
+settings="$(realpath -m "$work")/settings"
+rm -rf "$settings" && mkdir -p "$settings"
+DISPLAY="$display" XDG_CONFIG_HOME="$settings" "$image/bin/promdeck" --profile "$profile" > "$work/promdeck.log" 2>&1 & app=$!; pids+=($app)
 DISPLAY="$display" "$image/runtime/bin/java" -cp "$work" BareWindow\$Main --stay > "$work/bare.log" 2>&1 & bare=$!; pids+=($bare)
 
 rss() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
@@ -43,11 +47,11 @@ rss() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 # libraries), which the kernel shares and can drop.
 anon() { awk '/RssAnon/ { print $2 }' "/proc/$1/status"; }
 samples="$work/memory.csv"
-echo "minute,promdeck_kb,bare_kb,promdeck_anon_kb,bare_anon_kb" > "$samples"
+echo "minute,promdeck_kb,bare_kb,promdeck_anon_kb,bare_anon_kb,load1" > "$samples"
 for minute in $(seq 1 "$total"); do
   sleep 60
   kill -0 "$app" 2>/dev/null || { echo "Promdeck exited; see $work/promdeck.log" >&2; exit 1; }
-  echo "$minute,$(rss "$app"),$(rss "$bare"),$(anon "$app"),$(anon "$bare")" >> "$samples"
+  echo "$minute,$(rss "$app"),$(rss "$bare"),$(anon "$app"),$(anon "$bare"),$(cut -d' ' -f1 /proc/loadavg)" >> "$samples"
 done
 
 awk -F, -v settle="$settle" -v total="$total" '

@@ -14,26 +14,33 @@ import java.time.Instant;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Captures, once, what 3 real Alertmanagers answer with 10,000 alerts each: starts the lab, posts the same 10,000
+ * Captures what 3 real Alertmanagers answer with N alerts each (default 10,000): starts the lab, posts the same N
  * alerts to every peer (as two Prometheus replicas would), then saves each peer's {@code GET /api/v2/alerts} gzipped
- * under {@code app/src/bench/resources/}. The benchmark replays these files, so its runs are repeatable.
+ * as {@code alerts-peer<i>.json.gz} in the folder given. The benchmarks replay these files, so their runs are
+ * repeatable; the 10,000-alert capture is committed under {@code app/src/bench/resources/}, other sizes go to a
+ * folder of their own.
  *
- * <p>Run: {@code mvn -pl app -Pbench -DskipTests test-compile exec:exec -Dbench.main=io.promdeck.bench.CaptureAlerts -Dbench.args=src/bench/resources}
+ * <p>Run: {@code mvn -pl app -Pbench -DskipTests test-compile exec:exec -Dbench.main=io.promdeck.bench.CaptureAlerts
+ * -Dbench.args="src/bench/resources 10000"}
  */
 public final class CaptureAlerts {
 
-    static final int ALERTS = 10_000;
+    static final int DEFAULT_ALERTS = 10_000;
 
     private CaptureAlerts() {
     }
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "src/bench/resources");
+        int alerts = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ALERTS;
+        if (alerts % 1000 != 0 || alerts <= 0) {
+            throw new IllegalArgumentException("the number of alerts is posted in batches of 1,000: give a multiple of 1000, not " + alerts);
+        }
         Files.createDirectories(out);
         try (Lab lab = Lab.start(LabOptions.defaults())) {
             for (AlertmanagerPeer peer : lab.alertmanagers()) {
                 ComponentApi api = new ComponentApi(new DirectTransport(lab.http(), peer.url()));
-                for (int batch = 0; batch < ALERTS / 1000; batch++) {
+                for (int batch = 0; batch < alerts / 1000; batch++) {
                     api.callForText(TransportRequest.postJson("/api/v2/alerts", batchJson(batch)).withTimeout(java.time.Duration.ofSeconds(60)))
                             .orElseThrow();
                 }
@@ -42,7 +49,7 @@ public final class CaptureAlerts {
                 AlertmanagerPeer peer = lab.alertmanager(i);
                 ComponentApi api = new ComponentApi(new DirectTransport(lab.http(), peer.url()));
                 long started = System.nanoTime();
-                byte[] body = api.call(TransportRequest.get("/api/v2/alerts").withTimeout(java.time.Duration.ofSeconds(60)),
+                byte[] body = api.call(TransportRequest.get("/api/v2/alerts").withTimeout(java.time.Duration.ofSeconds(300)),
                         r -> r.body()).orElseThrow();
                 System.out.printf("%s answered %d bytes in %d ms%n", peer.name(), body.length, (System.nanoTime() - started) / 1_000_000);
                 try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(out.resolve("alerts-peer" + i + ".json.gz")))) {
@@ -56,7 +63,7 @@ public final class CaptureAlerts {
         return batchJsonFor(batch);
     }
 
-    /** 1,000 synthetic alerts (batch {@code batch} of 10): 50 alert names, 20 namespaces, every 7th critical. */
+    /** 1,000 synthetic alerts (batch {@code batch}): 50 alert names, 20 namespaces, every 7th critical. */
     static String batchJsonFor(int batch) {
         StringBuilder json = new StringBuilder("[");
         String ends = Instant.now().plusSeconds(6 * 3600).toString();

@@ -35,9 +35,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The console-side work of one alerts refresh at scale (10,000 alerts on each of 3 peers), on JSON captured once
- * from the real lab ({@link CaptureAlerts}): parse every peer's reply through the real client, deduplicate, and
- * compare with the previous list. The peers' own response time is not part of it.
+ * The console-side work of one alerts refresh at scale (by default 10,000 alerts on each of 3 peers), on JSON captured
+ * once from the real lab ({@link CaptureAlerts}): parse every peer's reply through the real client, deduplicate, and
+ * compare with the previous list. The peers' own response time is not part of it. Another size: capture it into a
+ * folder and pass it, {@code RefreshBenchmark -p alerts=/tmp/alerts-100k}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,11 +53,16 @@ public class RefreshBenchmark {
     private ExecutorService pool;
     private List<Matcher> filter;
 
+    /** A folder with alerts-peer0..2.json.gz; empty: the 10,000-alert capture in the bench resources. */
+    @org.openjdk.jmh.annotations.Param("")
+    public String alerts;
+
     @Setup(Level.Trial)
     public void load() throws IOException {
         for (int i = 0; i < 3; i++) {
             byte[] body;
-            try (InputStream in = new GZIPInputStream(RefreshBenchmark.class.getResourceAsStream("/alerts-peer" + i + ".json.gz"))) {
+            try (InputStream in = new GZIPInputStream(alerts.isEmpty() ? RefreshBenchmark.class.getResourceAsStream("/alerts-peer" + i + ".json.gz")
+                    : java.nio.file.Files.newInputStream(java.nio.file.Path.of(alerts, "alerts-peer" + i + ".json.gz")))) {
                 body = in.readAllBytes();
             }
             clients.add(new AlertmanagerClient(new ComponentApi(new Replay(body, "peer-" + i))));

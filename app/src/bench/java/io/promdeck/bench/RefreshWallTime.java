@@ -71,7 +71,7 @@ public final class RefreshWallTime {
         try (Lab lab = Lab.start(LabOptions.defaults())) {
             for (AlertmanagerPeer peer : lab.alertmanagers()) {
                 ComponentApi api = new ComponentApi(new DirectTransport(lab.http(), peer.url()));
-                for (int batch = 0; batch < CaptureAlerts.ALERTS / 1000; batch++) {
+                for (int batch = 0; batch < CaptureAlerts.DEFAULT_ALERTS / 1000; batch++) {
                     api.callForText(TransportRequest.postJson("/api/v2/alerts", batchJson(batch)).withTimeout(Duration.ofSeconds(60))).orElseThrow();
                 }
             }

@@ -25,8 +25,11 @@ public final class AlertDedup {
             }
         }
         List<DedupedAlert> merged = new ArrayList<>(byFingerprint.size());
+        // Most alerts are held by the same peers: one list per distinct set, not one per alert.
+        Map<List<String>, List<String>> peerLists = new java.util.HashMap<>();
         for (Builder builder : byFingerprint.values()) {
-            merged.add(new DedupedAlert(builder.first, builder.peers, builder.statesAgree));
+            List<String> held = peerLists.computeIfAbsent(List.copyOf(builder.peers), k -> k);
+            merged.add(new DedupedAlert(builder.first, held, builder.statesAgree));
         }
         return merged;
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** The Alertmanager v2 API of one peer, over whatever transport reaches it. */
 public final class AlertmanagerClient {
@@ -35,11 +36,22 @@ public final class AlertmanagerClient {
         return api.call(TransportRequest.get("/api/v2/status"), response -> AlertmanagerJson.status(tree(response)));
     }
 
+    /** The previous reply's alerts by content, so an unchanged alert is not parsed again (see {@link AlertStreamReader}). */
+    private final AlertStreamReader.Previous previousAlerts = new AlertStreamReader.Previous();
+
     /** Every alert the peer holds, active, silenced and inhibited alike; items it cannot read are kept apart. */
     public CallResult<Listing<Alert>> alerts() {
+        return alerts(Map::of);
+    }
+
+    /**
+     * {@link #alerts()}, where each alert that had to be parsed shares the labels, annotations and receivers of the alert
+     * of its fingerprint in {@code known} (what the console holds from the other peers: {@link AlertSharing}).
+     */
+    public CallResult<Listing<Alert>> alerts(java.util.function.Supplier<Map<String, Alert>> known) {
         return api.call(TransportRequest.get("/api/v2/alerts"), response -> {
             ComponentApi.requireJsonBody(response);
-            return AlertStreamReader.read(response.body());
+            return AlertStreamReader.read(response.body(), previousAlerts, known);
         });
     }
 

@@ -162,7 +162,7 @@ public final class StackMonitor implements AutoCloseable {
         });
         alertmanagers.forEach((name, client) -> {
             task("alertmanager/" + name, null, () -> refresh(name, client::status, StackState::withPeer, StackState::peers));
-            task("alerts/" + name, null, () -> refresh(name, client::alerts, StackState::withAlerts, StackState::alerts));
+            task("alerts/" + name, null, () -> refresh(name, () -> client.alerts(this::heldAlerts), StackState::withAlerts, StackState::alerts));
             task("silences/" + name, null, () -> refresh(name, client::silences, StackState::withSilences, StackState::silences));
             task("alertmanager-metrics/" + name, DETAILS_INTERVAL, () -> refreshDetails(name,
                     () -> window(client.metricsText(ALERTMANAGER_COUNTERS), state.get().details().peerMetrics().get(name)),
@@ -326,6 +326,13 @@ public final class StackMonitor implements AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         update(s -> put.apply(s, previous(get.apply(s), name).next(clock.instant(), result)));
         return new RefreshScheduler.Outcome(took, result.isOk());
+    }
+
+    /** The alerts every peer's latest list holds, by fingerprint: what a fresh alert shares ({@link io.promdeck.app.alertmanager.AlertSharing}). */
+    private Map<String, io.promdeck.app.alertmanager.Alert> heldAlerts() {
+        List<List<io.promdeck.app.alertmanager.Alert>> held = new ArrayList<>();
+        state.get().alerts().values().forEach(s -> s.value().ifPresent(listing -> held.add(listing.items())));
+        return io.promdeck.app.alertmanager.AlertSharing.index(held);
     }
 
     private <T> RefreshScheduler.Outcome refreshDetails(String name, Supplier<CallResult<T>> call,

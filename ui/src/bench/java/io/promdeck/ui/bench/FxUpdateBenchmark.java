@@ -45,7 +45,7 @@ public class FxUpdateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        SessionModel session = new SessionModel(new Tasks(Executors.newSingleThreadExecutor(), UiThread.direct()), null, null);
+        SessionModel session = new SessionModel(new Tasks(Executors.newSingleThreadExecutor(), UiThread.direct()), null, null, java.time.Clock.systemUTC());
         model = new AlertsViewModel(session);
         first = AlertsViewModel.rows(alerts(10_000, 0), 3);
         second = AlertsViewModel.rows(alerts(10_000, 1), 3);
