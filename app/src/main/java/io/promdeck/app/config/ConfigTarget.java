@@ -18,72 +18,24 @@ public interface ConfigTarget {
     CallResult<LoadedMatch.Match> compare(String written);
 
     static ConfigTarget prometheus(String endpoint, PrometheusClient client, String replicaLabel) {
-        return new ConfigTarget() {
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public ReloadResult reload() {
-                return client.reload();
-            }
-
-            @Override
-            public CallResult<LoadedMatch.Match> compare(String written) {
-                var config = client.config();
-                if (!config.isOk()) {
-                    return config.retype();
-                }
-                return matched(() -> LoadedMatch.prometheus(written, config.orElseThrow().yaml(), replicaLabel));
-            }
-        };
+        return target(endpoint, client::reload, written -> {
+            var config = client.config();
+            return config.isOk() ? matched(() -> LoadedMatch.prometheus(written, config.orElseThrow().yaml(), replicaLabel)) : config.retype();
+        });
     }
 
     static ConfigTarget rules(String endpoint, PrometheusClient client, String fileName) {
-        return new ConfigTarget() {
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public ReloadResult reload() {
-                return client.reload();
-            }
-
-            @Override
-            public CallResult<LoadedMatch.Match> compare(String written) {
-                var rules = client.rules();
-                if (!rules.isOk()) {
-                    return rules.retype();
-                }
-                return matched(() -> LoadedMatch.rules(written, fileName, rules.orElseThrow()));
-            }
-        };
+        return target(endpoint, client::reload, written -> {
+            var rules = client.rules();
+            return rules.isOk() ? matched(() -> LoadedMatch.rules(written, fileName, rules.orElseThrow())) : rules.retype();
+        });
     }
 
     static ConfigTarget alertmanager(String endpoint, AlertmanagerClient client) {
-        return new ConfigTarget() {
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public ReloadResult reload() {
-                return client.reload();
-            }
-
-            @Override
-            public CallResult<LoadedMatch.Match> compare(String written) {
-                var status = client.status();
-                if (!status.isOk()) {
-                    return status.retype();
-                }
-                return matched(() -> LoadedMatch.alertmanager(written, status.orElseThrow().configOriginal()));
-            }
-        };
+        return target(endpoint, client::reload, written -> {
+            var status = client.status();
+            return status.isOk() ? matched(() -> LoadedMatch.alertmanager(written, status.orElseThrow().configOriginal())) : status.retype();
+        });
     }
 
     /**
@@ -108,30 +60,24 @@ public interface ConfigTarget {
      * operator generates from it must be there as generated (found by their {@code <namespace>/<name>/} names).
      */
     static ConfigTarget alertmanagerConfig(String endpoint, AlertmanagerClient client, ConfigSource.ResourceSpec resource) {
-        return new ConfigTarget() {
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public ReloadResult reload() {
-                return client.reload();
-            }
-
-            @Override
-            public CallResult<LoadedMatch.Match> compare(String written) {
-                var status = client.status();
-                if (!status.isOk()) {
-                    return status.retype();
-                }
-                return matched(() -> LoadedMatch.alertmanagerConfig(resource.namespace(), resource.name(), written, status.orElseThrow().configOriginal()));
-            }
-        };
+        return target(endpoint, client::reload, written -> {
+            var status = client.status();
+            return status.isOk() ? matched(() -> LoadedMatch.alertmanagerConfig(resource.namespace(), resource.name(), written,
+                    status.orElseThrow().configOriginal())) : status.retype();
+        });
     }
 
     /** A Prometheus resource's spec against the replica's loaded {@code global}: intervals and external labels. */
     static ConfigTarget prometheusSpec(String endpoint, PrometheusClient client, ConfigSource.ResourceSpec resource, String replicaLabel) {
+        return target(endpoint, client::reload, written -> {
+            var config = client.config();
+            return config.isOk() ? matched(() -> LoadedMatch.prometheusSpec(resource.namespace(), resource.name(), written,
+                    config.orElseThrow().yaml(), replicaLabel)) : config.retype();
+        });
+    }
+
+    private static ConfigTarget target(String endpoint, java.util.function.Supplier<ReloadResult> reload,
+            java.util.function.Function<String, CallResult<LoadedMatch.Match>> compare) {
         return new ConfigTarget() {
             @Override
             public String endpoint() {
@@ -140,17 +86,12 @@ public interface ConfigTarget {
 
             @Override
             public ReloadResult reload() {
-                return client.reload();
+                return reload.get();
             }
 
             @Override
             public CallResult<LoadedMatch.Match> compare(String written) {
-                var config = client.config();
-                if (!config.isOk()) {
-                    return config.retype();
-                }
-                return matched(() -> LoadedMatch.prometheusSpec(resource.namespace(), resource.name(), written, config.orElseThrow().yaml(),
-                        replicaLabel));
+                return compare.apply(written);
             }
         };
     }
