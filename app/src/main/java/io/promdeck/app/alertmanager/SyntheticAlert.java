@@ -86,7 +86,8 @@ public final class SyntheticAlert {
                 + " notification (group_wait applies)…");
         try {
             long deadline = started + wait.toNanos();
-            while (System.nanoTime() < deadline && !cancelled.getAsBoolean()) {
+            boolean successSeen = false;
+            while ((System.nanoTime() < deadline || successSeen) && !cancelled.getAsBoolean()) {
                 sleeper.sleep(Duration.ofSeconds(1));
                 double[][] after = counters(integration);
                 double requests = 0;
@@ -105,13 +106,15 @@ public final class SyntheticAlert {
                     failed += after[i][1] - before[i][1];
                 }
                 double succeeded = requests - failed;
-                if (succeeded > 0) {
+                Reading reading = judge(requests, failed, successSeen);
+                successSeen = reading == Reading.SUCCESS_UNCONFIRMED;
+                if (reading == Reading.DELIVERED) {
                     return new Outcome(Verdict.DELIVERED, "Delivered: Alertmanager sent the test alert through " + integration + " in "
                             + since(started).toSeconds() + " s" + (failed > 0 ? " after " + fmt(failed) + " failed attempt" + (failed == 1 ? "" : "s")
                             : "") + (succeeded > 1 ? " (" + fmt(succeeded) + " deliveries in that window; the counters also count other alerts)"
                             : "") + ".", succeeded, failed, since(started));
                 }
-                if (failed > 0) {
+                if (reading == Reading.FAILED) {
                     return new Outcome(Verdict.FAILED, "Alertmanager tried to send the test alert and the " + integration + " delivery failed ("
                             + fmt(failed) + " failed attempt" + (failed == 1 ? "" : "s") + "). Check that the receiver's URL is reachable "
                             + "from the cluster and answers 2xx; Alertmanager's log names the error.", succeeded, failed, since(started));
@@ -127,6 +130,23 @@ public final class SyntheticAlert {
                 peer.postAlerts(resolved);
             }
         }
+    }
+
+    /** What one reading of the counters says. */
+    enum Reading {
+        NOTHING, SUCCESS_UNCONFIRMED, DELIVERED, FAILED
+    }
+
+    /**
+     * Alertmanager counts a request, then (in a separate step) its failure, and /metrics gathers the two counters
+     * independently: one reading can show a failed request as a success. A success is therefore believed only when the
+     * next reading still shows it; a failure is believed at once (the failed counter never runs ahead of the total).
+     */
+    static Reading judge(double requests, double failed, boolean successSeenBefore) {
+        if (requests - failed > 0) {
+            return successSeenBefore ? Reading.DELIVERED : Reading.SUCCESS_UNCONFIRMED;
+        }
+        return failed > 0 ? Reading.FAILED : Reading.NOTHING;
     }
 
     /**

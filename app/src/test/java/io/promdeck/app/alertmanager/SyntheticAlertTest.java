@@ -24,4 +24,18 @@ class SyntheticAlertTest {
         assertThat(SyntheticAlert.counter(exposition, "alertmanager_notifications_failed_total", "webhook")).isEqualTo(3);
         assertThat(SyntheticAlert.counter(exposition, "alertmanager_notifications_total", "slack")).isZero();
     }
+
+    @Test
+    void aSuccessIsBelievedOnlyWhenTheNextReadingStillShowsIt() {
+        // A reading taken between Alertmanager counting a request and counting its failure shows a success.
+        assertThat(SyntheticAlert.judge(1, 0, false)).isEqualTo(SyntheticAlert.Reading.SUCCESS_UNCONFIRMED);
+        // The next reading has the failure: the request failed.
+        assertThat(SyntheticAlert.judge(1, 1, true)).isEqualTo(SyntheticAlert.Reading.FAILED);
+        // A real success stays a success.
+        assertThat(SyntheticAlert.judge(1, 0, true)).isEqualTo(SyntheticAlert.Reading.DELIVERED);
+        // A retry that succeeded after failed attempts is delivered, once confirmed.
+        assertThat(SyntheticAlert.judge(3, 2, false)).isEqualTo(SyntheticAlert.Reading.SUCCESS_UNCONFIRMED);
+        assertThat(SyntheticAlert.judge(3, 2, true)).isEqualTo(SyntheticAlert.Reading.DELIVERED);
+        assertThat(SyntheticAlert.judge(0, 0, true)).isEqualTo(SyntheticAlert.Reading.NOTHING);
+    }
 }
