@@ -33,7 +33,9 @@ import java.util.zip.GZIPInputStream;
  * the heap retained after full collections (per 10,000 deduplicated alerts), the committed heap and the process' RSS.
  *
  * <p>Args: {@code <captures folder> [rounds]}; the folder holds {@code alerts-peer0..2.json.gz}. JVM options are the
- * experiment: run it under the image's heap options and under others (README, Performance).
+ * experiment: run it under the image's heap options and under others (README, Performance). {@code -Dchanged=true}
+ * changes every alert's {@code updatedAt} before each round, as when Prometheus has re-sent every alert since the last
+ * refresh (once per resend delay, a minute by default): every alert is parsed again, the worst case.
  */
 public final class AlertMemory {
 
@@ -48,6 +50,8 @@ public final class AlertMemory {
         Path dir = Path.of(args.length > 0 ? args[0] : "../app/src/bench/resources");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         List<AlertmanagerClient> clients = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
+        boolean changed = Boolean.getBoolean("changed");
         long replyBytes = 0;
         for (int i = 0; i < 3; i++) {
             byte[] body;
@@ -55,6 +59,7 @@ public final class AlertMemory {
                 body = in.readAllBytes();
             }
             replyBytes += body.length;
+            bodies.add(body);
             clients.add(new AlertmanagerClient(new ComponentApi(new Replay(body))));
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -62,7 +67,17 @@ public final class AlertMemory {
         long base = used();
         double[] millis = new double[rounds];
         double[] allocated = new double[rounds];
+        List<int[]> stamps = bodies.stream().map(AlertMemory::updatedAtDigits).toList();
+        long collectionsBefore = collections();
+        long collectionMillisBefore = collectionMillis();
         for (int round = 0; round < rounds; round++) {
+            if (changed) {
+                for (int i = 0; i < bodies.size(); i++) {
+                    for (int at : stamps.get(i)) {
+                        bodies.get(i)[at] = (byte) ('0' + round % 10);
+                    }
+                }
+            }
             long bytes = threads.getCurrentThreadAllocatedBytes();
             long started = System.nanoTime();
             List<PeerAlerts> peers = new ArrayList<>();
@@ -76,6 +91,9 @@ public final class AlertMemory {
             millis[round] = (System.nanoTime() - started) / 1e6;
             allocated[round] = (threads.getCurrentThreadAllocatedBytes() - bytes) / 1e6;
         }
+        long collections = collections() - collectionsBefore;
+        long collectionMillis = collectionMillis() - collectionMillisBefore;
+        String rssBeforeGc = status("VmRSS:");
         gc();
         long retained = used() - base;
         int deduped = rows.size();
@@ -90,8 +108,10 @@ public final class AlertMemory {
         System.out.printf("allocated per refresh of the 3 peers: %.1f MB (%.1f MB per 10,000 alerts on each peer)%n",
                 steadyAlloc[steadyAlloc.length / 2], steadyAlloc[steadyAlloc.length / 2] / (deduped / 10_000.0));
         System.out.printf("retained: %.1f MB = %.1f MB per 10,000 deduplicated alerts%n", retained / 1e6, retained / 1e6 / (deduped / 10_000.0));
-        System.out.printf("heap committed %.0f MB, RSS %s, collections %d%n", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1e6,
-                rss(), ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum());
+        System.out.printf("collections during the %d rounds: %d taking %d ms (%s)%n", rounds, collections, collectionMillis,
+                changed ? "every alert changed each round" : "replies unchanged between rounds");
+        System.out.printf("RSS after the rounds %s, peak %s; after full collections: heap committed %.0f MB, RSS %s%n", rssBeforeGc,
+                status("VmHWM:"), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1e6, status("VmRSS:"));
         System.out.println("jvm: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         if (Boolean.getBoolean("histogram")) {
             // What the retained heap is made of (-Dhistogram=true): the top of the live-object histogram.
@@ -111,9 +131,36 @@ public final class AlertMemory {
         }
     }
 
-    private static String rss() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim())
-                .findFirst().orElse("?");
+    private static String status(String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field))
+                .map(l -> l.substring(field.length()).trim()).findFirst().orElse("?");
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum();
+    }
+
+    private static long collectionMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum();
+    }
+
+    /** Offsets of the last millisecond digit of every {@code "updatedAt":"2026-11-22T03:29:19.171Z"} in a reply. */
+    private static int[] updatedAtDigits(byte[] body) {
+        byte[] key = "\"updatedAt\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<Integer> found = new ArrayList<>();
+        outer:
+        for (int i = 0; i + key.length + 24 <= body.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (body[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            int z = i + key.length + 23;
+            if (body[z] == 'Z') {
+                found.add(z - 1);
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Answers every request with the captured body. */

@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The part of an alerts refresh that runs on the FX thread, without the toolkit: handing 10,000 deduplicated rows
- * to the alerts view model (compare with the current list, replace, re-filter, re-sort, recount). Table layout is
- * not included: a TableView lays out only its visible rows.
+ * The part of an alerts refresh that runs on the FX thread, without the toolkit: handing {@code count} (10,000 unless
+ * {@code -p count=100000}) deduplicated rows to the alerts view model (compare with the current list, replace,
+ * re-filter, re-sort, recount), and a filter typed over them. Table layout is not included: a TableView lays out only
+ * its visible rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class FxUpdateBenchmark {
+
+    @org.openjdk.jmh.annotations.Param("10000")
+    public int count;
 
     private AlertsViewModel model;
     private List<io.promdeck.ui.alerts.AlertRow> first;
@@ -47,8 +51,8 @@ public class FxUpdateBenchmark {
     public void setUp() {
         SessionModel session = new SessionModel(new Tasks(Executors.newSingleThreadExecutor(), UiThread.direct()), null, null, java.time.Clock.systemUTC());
         model = new AlertsViewModel(session);
-        first = AlertsViewModel.rows(alerts(10_000, 0), 3);
-        second = AlertsViewModel.rows(alerts(10_000, 1), 3);
+        first = AlertsViewModel.rows(alerts(count, 0), 3);
+        second = AlertsViewModel.rows(alerts(count, 1), 3);
     }
 
     static List<DedupedAlert> alerts(int count, int variant) {
@@ -75,5 +79,14 @@ public class FxUpdateBenchmark {
     public int unchangedRefresh() {
         model.acceptRowsForBenchmark(first);
         return model.rows().size();
+    }
+
+    /** A matcher filter typed into the alerts view (alternating two filters, so each call filters and sorts anew). */
+    @Benchmark
+    public int filterTyped() {
+        model.acceptRowsForBenchmark(first);
+        flip = !flip;
+        model.filterProperty().set(flip ? "severity=\"critical\", namespace=~\"team-1.*\"" : "severity=\"warning\"");
+        return model.shownProperty().get();
     }
 }
