@@ -25,8 +25,11 @@ import java.util.function.Consumer;
 public final class AuditLog {
 
     public static final String FILE = "audit.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Built at the first read or write (off the FX thread), not when the window's start loads this class. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     /** The entries read, and how many lines could not be. */
     public record Contents(List<AuditEntry> entries, int unreadable) {
@@ -67,7 +70,7 @@ public final class AuditLog {
                 // Another console created it in between: append to it.
             }
         }
-        Files.writeString(file, JSON.writeValueAsString(masked) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(file, Mapper.JSON.writeValueAsString(masked) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         listeners.forEach(l -> l.accept(masked));
     }
 
@@ -83,7 +86,7 @@ public final class AuditLog {
                 continue;
             }
             try {
-                entries.add(JSON.readValue(line, AuditEntry.class));
+                entries.add(Mapper.JSON.readValue(line, AuditEntry.class));
             } catch (IOException e) {
                 unreadable++;
             }

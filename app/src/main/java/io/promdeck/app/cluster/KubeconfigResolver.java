@@ -28,7 +28,10 @@ import java.util.Map;
  */
 public final class KubeconfigResolver {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Built when a kubeconfig is first read (off the FX thread), not when the class is loaded: the window's start loads this class. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
 
     private final Map<String, String> environment;
     private final Path home;
@@ -107,7 +110,7 @@ public final class KubeconfigResolver {
             return new Config();
         }
         try {
-            var tree = YAML.readTree(text);
+            var tree = Yaml.MAPPER.readTree(text);
             if (tree != null && !tree.isObject()) {
                 throw new KubeconfigException(KubeconfigException.Kind.YAML_ERROR,
                         file + " is not a kubeconfig: its top level is not a mapping", file, 1);

@@ -55,14 +55,12 @@ public final class AlertsView {
         coverage.setId("alerts-coverage");
         coverage.setWrapText(true);
         coverage.getStyleClass().add("coverage-warning");
-        model.coverageProperty().addListener((obs, old, c) -> {
+        io.promdeck.ui.common.Follow.value(model.coverageProperty(), c -> {
             boolean show = c != null && c.known() && c.kind() != io.promdeck.app.live.Coverage.Kind.COMPLETE;
             coverage.setText(show ? AlertsViewModel.capitalize(c.sentence()) + "." : "");
             coverage.setVisible(show);
             coverage.setManaged(show);
         });
-        coverage.setVisible(false);
-        coverage.setManaged(false);
         javafx.scene.control.Hyperlink unreadable = io.promdeck.ui.common.UnreadableItems.link("alerts-unreadable", "alert",
                 model.unreadable(), owner);
         table.getColumns().add(Tables.text("Alert", AlertRow::name));

@@ -150,8 +150,7 @@ public final class ConfigView {
         outcome.setId("config-outcome");
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcomeProperty());
-        model.outcomeFailedProperty().addListener((obs, old, failed) -> style(outcome, failed));
-        style(outcome, false);
+        io.promdeck.ui.common.Follow.value(model.outcomeFailedProperty(), failed -> style(outcome, Boolean.TRUE.equals(failed)));
 
         editor.setId("config-editor");
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
@@ -164,8 +163,8 @@ public final class ConfigView {
             }
             highlight();
         });
-        model.editedProperty().addListener((obs, old, now) -> {
-            if (!syncing && !now.equals(editor.getText())) {
+        io.promdeck.ui.common.Follow.value(model.editedProperty(), now -> {
+            if (!syncing && now != null && !now.equals(editor.getText())) {
                 syncing = true;
                 editor.replaceText(now);
                 editor.moveTo(0);
@@ -246,7 +245,7 @@ public final class ConfigView {
         Tab routingTab = new Tab("Routing test", routing());
         routingTab.setId("config-tab-routing");
         tabs.getTabs().addAll(editTab, diffTab);
-        model.unitProperty().addListener((obs, old, now) -> {
+        io.promdeck.ui.common.Follow.value(model.unitProperty(), now -> {
             boolean am = now != null && now.kind() == ConfigKind.ALERTMANAGER;
             if (am && !tabs.getTabs().contains(routingTab)) {
                 tabs.getTabs().add(routingTab);

@@ -97,7 +97,7 @@ public final class OverviewView {
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        model.modelProperty().addListener((obs, old, m) -> {
+        io.promdeck.ui.common.Follow.value(model.modelProperty(), m -> {
             headline.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
             if (m == null) {
                 headline.setText("Not connected.");

@@ -60,7 +60,7 @@ public final class PeersView {
         matrix.setId("peer-matrix");
         matrix.getStyleClass().add("peer-matrix");
         problems.setId("peer-problems");
-        model.meshProperty().addListener((obs, old, mesh) -> render(mesh));
+        io.promdeck.ui.common.Follow.value(model.meshProperty(), this::render);
         VBox.setVgrow(table, Priority.SOMETIMES);
         root.getChildren().addAll(header, table, matrixTitle, matrix, problems);
         root.setPadding(new Insets(12));

@@ -34,7 +34,7 @@ public final class ReplicasView {
         Label operatorNote = new Label();
         operatorNote.setId("replicas-operator-note");
         operatorNote.setWrapText(true);
-        model.session().sessionProperty().addListener((obs, old, now) -> operatorNote.setText(now != null && now.operator()
+        io.promdeck.ui.common.Follow.value(model.session().sessionProperty(), now -> operatorNote.setText(now != null && now.operator()
                 .filter(r -> r instanceof io.promdeck.app.operator.OperatorResources.Read).isPresent()
                 ? "prometheus-operator's config-reloader reloads these replicas when their configuration changes; reload here only when it did not."
                 : ""));

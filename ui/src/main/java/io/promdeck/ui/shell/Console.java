@@ -103,14 +103,8 @@ public final class Console implements AutoCloseable {
         window.installShortcuts(scene);
         window.applyTheme(values.dark());
         stage.setTitle(PromdeckApp.TITLE);
-        java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
-        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
-            var icon = PromdeckApp.class.getResourceAsStream("icons/promdeck-" + size + ".png");
-            if (icon != null) {
-                icons.add(new javafx.scene.image.Image(icon));
-            }
-        }
-        stage.getIcons().setAll(icons);
+        // The window manager's icons are decoded off the FX thread and set when ready: not needed for the first frame.
+        session.tasks().run(Console::icons).onSuccess(stage.getIcons()::setAll).start();
         stage.setScene(scene);
         if (!Double.isNaN(values.x())) {
             stage.setX(values.x());
@@ -120,6 +114,18 @@ public final class Console implements AutoCloseable {
                 .withDark(window.dark()));
         stage.show();
         return scene;
+    }
+
+    private static java.util.List<javafx.scene.image.Image> icons() throws java.io.IOException {
+        java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            try (var icon = PromdeckApp.class.getResourceAsStream("icons/promdeck-" + size + ".png")) {
+                if (icon != null) {
+                    icons.add(new javafx.scene.image.Image(icon));
+                }
+            }
+        }
+        return icons;
     }
 
     public SessionModel session() {

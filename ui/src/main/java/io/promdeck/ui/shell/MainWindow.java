@@ -84,7 +84,8 @@ public final class MainWindow {
     private javafx.beans.value.ObservableBooleanValue operatorPanel;
     private final ComboBox<KubeContext> contextPicker = new ComboBox<>();
     private final TextField namespace = new TextField();
-    private final AlertsView alertsView;
+    private AlertsView alertsView;
+    private String shown = "";
     private final SilencesViewModel silences;
     private final Clock clock;
     private boolean dark;
@@ -98,29 +99,42 @@ public final class MainWindow {
         this.webUis = new WebUiModel(session);
         ConnectView connect = new ConnectView(session, this::window, localStack);
         silences = new SilencesViewModel(session, clock);
-        alertsView = new AlertsView(new AlertsViewModel(session), this::openSilence, this::window);
-        panels.put("Overview", new OverviewView(new OverviewViewModel(session)).root());
-        panels.put("Prometheus", new ReplicasView(new ReplicasViewModel(session, clock), this::window).root());
-        panels.put("Alertmanager", new PeersView(new PeersViewModel(session), this::window).root());
-        panels.put("Thanos", new StoresView(new StoresViewModel(session), clock).root());
-        panels.put("Alerts", alertsView.root());
-        panels.put("Silences", new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        // The view models exist from the start (they follow the session and keep their panel's state); a panel's
+        // view is built the first time it is shown, so the first frame needs only the Connect panel's classes and
+        // nodes (start-up time and the class-data archive's size, jlink/bench-startup.sh).
+        AlertsViewModel alerts = new AlertsViewModel(session);
+        OverviewViewModel overview = new OverviewViewModel(session);
+        ReplicasViewModel replicas = new ReplicasViewModel(session, clock);
+        PeersViewModel peers = new PeersViewModel(session);
+        StoresViewModel stores = new StoresViewModel(session);
         io.promdeck.ui.operator.OperatorViewModel operator = new io.promdeck.ui.operator.OperatorViewModel(session);
-        panels.put("Operator", new io.promdeck.ui.operator.OperatorPanel(operator).root());
         operatorPanel = operator.operatorRunProperty();
-        panels.put("Events", new io.promdeck.ui.events.EventsView(new io.promdeck.ui.events.EventsViewModel(session, clock)).root());
-        panels.put("Logs", new io.promdeck.ui.logs.LogsView(new io.promdeck.ui.logs.LogsViewModel(session, session.tasks(), clock), this::window).root());
-        panels.put("Config", new io.promdeck.ui.config.ConfigView(new io.promdeck.ui.config.ConfigViewModel(session, configServices)).root());
-        panels.put("Audit", new io.promdeck.ui.audit.AuditView(audit).root());
+        io.promdeck.ui.events.EventsViewModel events = new io.promdeck.ui.events.EventsViewModel(session, clock);
+        io.promdeck.ui.logs.LogsViewModel logs = new io.promdeck.ui.logs.LogsViewModel(session, session.tasks(), clock);
+        io.promdeck.ui.config.ConfigViewModel config = new io.promdeck.ui.config.ConfigViewModel(session, configServices);
+        NotificationsViewModel notifications = new NotificationsViewModel(localStack);
+        DrillsViewModel drills = new DrillsViewModel(localStack);
+        lazy("Overview", () -> new OverviewView(overview).root());
+        lazy("Prometheus", () -> new ReplicasView(replicas, this::window).root());
+        lazy("Alertmanager", () -> new PeersView(peers, this::window).root());
+        lazy("Thanos", () -> new StoresView(stores, clock).root());
+        lazy("Alerts", () -> {
+            alertsView = new AlertsView(alerts, this::openSilence, this::window);
+            return alertsView.root();
+        });
+        lazy("Silences", () -> new SilencesView(silences, this::window, () -> new DialogService(window())).root());
+        lazy("Operator", () -> new io.promdeck.ui.operator.OperatorPanel(operator).root());
+        lazy("Events", () -> new io.promdeck.ui.events.EventsView(events).root());
+        lazy("Logs", () -> new io.promdeck.ui.logs.LogsView(logs, this::window).root());
+        lazy("Config", () -> new io.promdeck.ui.config.ConfigView(config).root());
+        lazy("Audit", () -> new io.promdeck.ui.audit.AuditView(audit).root());
         audit.load();
         // A local stack's own panels: what its Alertmanagers sent to the console's receiver, and its fault drills.
-        panels.put("Notifications", new NotificationsView(new NotificationsViewModel(localStack)).root());
-        panels.put("Drills", new DrillsView(new DrillsViewModel(localStack)).root());
+        lazy("Notifications", () -> new NotificationsView(notifications).root());
+        lazy("Drills", () -> new DrillsView(drills).root());
         localPanels.addAll(List.of("Notifications", "Drills"));
-        // The wizard's view is built the first time it is opened: it is most of the window's nodes, and not needed
-        // to start (start-up time, jlink/bench-startup.sh).
-        panels.put("Install", new StackPane());
-        lazyPanels.put("Install", () -> new WizardView(wizard, session, this::window, () -> {
+        // The wizard's view is built the first time it is opened: it is most of the window's nodes.
+        lazy("Install", () -> new WizardView(wizard, session, this::window, () -> {
             if (wizard.target().contextProperty().get() != null) {
                 session.connect(wizard.target().contextProperty().get().name(), wizard.fields().parameters().namespace());
             }
@@ -132,8 +146,10 @@ public final class MainWindow {
         root.setLeft(navigation());
         root.setCenter(center);
         root.setBottom(statusBar());
+        // A new session opens on the Overview when the operator is still on the Connect panel; one who went on to
+        // another panel while it connected stays there.
         session.sessionProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            if (now != null && "Connect".equals(shown)) {
                 show("Overview");
             }
         });
@@ -271,12 +287,19 @@ public final class MainWindow {
         });
     }
 
+    /** A panel whose view is built the first time it is shown. */
+    private void lazy(String panel, java.util.function.Supplier<Node> view) {
+        panels.put(panel, new StackPane());
+        lazyPanels.put(panel, view);
+    }
+
     public void show(String panel) {
         java.util.function.Supplier<Node> lazy = lazyPanels.remove(panel);
         if (lazy != null) {
             panels.put(panel, lazy.get());
         }
         center.getChildren().setAll(panels.get(panel));
+        shown = panel;
         navigation.getToggles().stream().filter(t -> panel.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true));
     }
 
@@ -309,16 +332,20 @@ public final class MainWindow {
         return menu;
     }
 
-    /** ControlsFX's status bar: the freshness of each kind of data on the left, what the console keeps open on the right. */
+    /**
+     * The status bar: the freshness of each kind of data on the left, what the console keeps open on the right. A plain
+     * box (ControlsFX's StatusBar brought its own skin and stylesheet into the first frame for two labels).
+     */
     private Node statusBar() {
         status.setId("status-bar");
         Label forwards = new Label();
         forwards.setId("web-ui-status");
         forwards.textProperty().bind(webUis.statusProperty());
-        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
-        bar.setText("");
-        bar.getLeftItems().add(status);
-        bar.getRightItems().add(forwards);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, gap, forwards);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
     }

@@ -50,7 +50,7 @@ public final class StoresView {
         flags.getStyleClass().add("flags");
         Label coverage = new Label("Coverage (min time → max time; open-ended ranges reach now)");
         coverage.getStyleClass().add("section-title");
-        model.storesProperty().addListener((obs, old, set) -> render(set));
+        io.promdeck.ui.common.Follow.value(model.storesProperty(), this::render);
         content.getChildren().addAll(title, status, flags, groups, coverage, timeline);
         content.setPadding(new Insets(12));
     }

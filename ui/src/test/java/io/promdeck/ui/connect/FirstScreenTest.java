@@ -24,7 +24,9 @@ class FirstScreenTest {
 
             Stage stage = console.stage();
             assertThat(stage.getTitle()).isEqualTo("Promdeck");
-            assertThat(stage.getIcons()).hasSize(7).allSatisfy(i -> assertThat(i.getWidth()).isPositive());
+            // Decoded off the FX thread after the first frame.
+            Await.until(Duration.ofSeconds(10), "the window icons", () -> stage.getIcons().size() == 7);
+            assertThat(stage.getIcons()).allSatisfy(i -> assertThat(i.getWidth()).isPositive());
             assertThat(robot.lookup("#no-kubeconfig").queryAs(Label.class).getText()).isEqualTo("No kubeconfig found");
             assertThat(robot.lookup(".label").queryAllAs(Label.class)).anySatisfy(l -> assertThat(l.getText()).contains("~/.kube/config"));
             Node open = robot.lookup("#profile-open").query();
