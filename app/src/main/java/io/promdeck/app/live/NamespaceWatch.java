@@ -44,6 +44,11 @@ public final class NamespaceWatch implements AutoCloseable {
     private SharedIndexInformer<PersistentVolumeClaim> claims;
     private SharedIndexInformer<Event> events;
     private volatile boolean started;
+    /**
+     * Each informer calls its handler on its own thread: without this lock a snapshot taken before a pod arrived
+     * could be published after the one that holds it, and the pod would stay missing until the next change.
+     */
+    private final Object publishing = new Object();
 
     public NamespaceWatch(KubernetesClient client, String namespace, Consumer<NamespaceSnapshot> listener, Clock clock) {
         this.client = client;
@@ -91,8 +96,10 @@ public final class NamespaceWatch implements AutoCloseable {
     }
 
     private void changed() {
-        if (started) {
-            listener.accept(snapshot());
+        synchronized (publishing) {
+            if (started) {
+                listener.accept(snapshot());
+            }
         }
     }
 

@@ -105,4 +105,37 @@ class NamespaceWatchTest {
         Await.until(WAIT, "the pod to exist", () -> kube.client().pods().inNamespace("monitoring").withName("late-0").get() != null);
         assertThat(published.get()).isEqualTo(before);
     }
+
+    /**
+     * Two informers publish at once: the events informer's snapshot was taken before the pod arrived and is slow to
+     * publish. The pod informer's snapshot must still be the last one published, else the pod stays missing.
+     */
+    @Test
+    void aSnapshotTakenBeforeAPodArrivedIsNeverPublishedAfterTheOneThatHoldsIt() {
+        java.util.concurrent.CountDownLatch podPublishedMeanwhile = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        try (NamespaceWatch watch = new NamespaceWatch(kube.client(), "monitoring", snapshot -> {
+            if (!snapshot.events().isEmpty() && snapshot.pods().isEmpty() && raced.compareAndSet(false, true)) {
+                readyPod("monitoring", "prometheus-0", true);
+                try {
+                    // Without ordering, the pod informer publishes while this (older) snapshot is still on its way.
+                    podPublishedMeanwhile.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (!snapshot.pods().isEmpty()) {
+                podPublishedMeanwhile.countDown();
+            }
+            latest.set(snapshot);
+        }, Clock.systemUTC())) {
+            watch.start();
+            kube.client().v1().events().inNamespace("monitoring").resource(new EventBuilder().withNewMetadata().withName("e1").endMetadata()
+                    .withType("Warning").withReason("ProvisioningFailed").withMessage("storageclass.storage.k8s.io \"fast-ssd\" not found")
+                    .withNewInvolvedObject().withKind("PersistentVolumeClaim").withName("data-prometheus-0").endInvolvedObject().build()).create();
+            Await.until(WAIT, "the race to be played", raced::get);
+            awaitSnapshot("the last snapshot to hold the pod", s -> !s.pods().isEmpty() && !s.events().isEmpty());
+            Await.until(WAIT, "publishing to settle", () -> podPublishedMeanwhile.getCount() == 0);
+            assertThat(latest.get().pods()).extracting(PodState::name).containsExactly("prometheus-0");
+        }
+    }
 }
