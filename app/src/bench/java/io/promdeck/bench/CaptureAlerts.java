@@ -49,8 +49,26 @@ public final class CaptureAlerts {
                 AlertmanagerPeer peer = lab.alertmanager(i);
                 ComponentApi api = new ComponentApi(new DirectTransport(lab.http(), peer.url()));
                 long started = System.nanoTime();
-                byte[] body = api.call(TransportRequest.get("/api/v2/alerts").withTimeout(java.time.Duration.ofSeconds(300)),
-                        r -> r.body()).orElseThrow();
+                byte[] body = null;
+                // At 100,000 alerts Alertmanager may answer 503 "Limit of concurrent GET requests reached" (its
+                // --web.get-concurrency): asked again after a pause, as it says.
+                for (int attempt = 1; body == null; attempt++) {
+                    var answer = api.call(TransportRequest.get("/api/v2/alerts").withTimeout(java.time.Duration.ofSeconds(300)), r -> r.body());
+                    if (answer instanceof io.promdeck.app.http.CallResult.Ok<byte[]> ok) {
+                        body = ok.value();
+                    } else if (attempt == 10) {
+                        answer.orElseThrow();
+                    } else {
+                        System.out.println(peer.name() + ": " + ((io.promdeck.app.http.CallResult.Failed<byte[]>) answer).error().summary() + "; again in 5 s");
+                        try {
+                            Thread.sleep(5000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IOException(e);
+                        }
+                        started = System.nanoTime();
+                    }
+                }
                 System.out.printf("%s answered %d bytes in %d ms%n", peer.name(), body.length, (System.nanoTime() - started) / 1_000_000);
                 try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(out.resolve("alerts-peer" + i + ".json.gz")))) {
                     file.write(body);

@@ -24,8 +24,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * Alerts of every peer, deduplicated (off the UI thread), grouped by name, filtered locally in matcher syntax: typing
@@ -34,14 +32,19 @@ import javafx.collections.transformation.SortedList;
 public final class AlertsViewModel {
 
     private final SessionModel session;
-    private final ObservableList<AlertRow> all = FXCollections.observableArrayList();
-    private final FilteredList<AlertRow> filtered = new FilteredList<>(all);
-    /** The filtered alerts less those of collapsed groups: what the table lists. */
-    private final FilteredList<AlertRow> expanded = new FilteredList<>(filtered);
+    /**
+     * Every row, in {@link #ORDER}; the rows the filter keeps; and what the table lists (those less the collapsed
+     * groups'). Plain lists derived in one pass, not a chain of JavaFX's filtered and sorted lists: those replay a
+     * whole-list replacement element by element (about 50 ms at 100,000 alerts; FxUpdateBenchmark).
+     */
+    private List<AlertRow> all = List.of();
+    private List<AlertRow> filtered = List.of();
+    private Predicate<AlertRow> predicate = r -> true;
+    private final ObservableList<AlertRow> listed = FXCollections.observableArrayList();
     /** Collapsed groups, by their line without the count ("DiskFull", "critical · monitoring"). */
     private final java.util.Set<String> collapsed = new java.util.HashSet<>();
-    private final SortedList<AlertRow> sorted = new SortedList<>(expanded,
-            Comparator.comparing(AlertRow::name).thenComparing(AlertRow::labels));
+    /** The table's order unless a header is clicked; rows are sorted in it off the FX thread. */
+    static final Comparator<AlertRow> ORDER = Comparator.comparing(AlertRow::name).thenComparing(AlertRow::labels);
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty filterError = new SimpleStringProperty("");
     private final IntegerProperty shown = new SimpleIntegerProperty();
@@ -65,21 +68,21 @@ public final class AlertsViewModel {
         session.stateProperty().addListener((obs, old, state) -> rebuild());
         filter.addListener((obs, old, text) -> applyFilter(text));
         groupBy.addListener((obs, old, text) -> updateCounts());
-        filtered.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> updateCounts());
     }
 
     /** What the rows are built from, and the unreadable items, computed off the FX thread. */
-    record Built(Coverage coverage, List<AlertRow> rows, List<UnreadableItem> unreadable) {
+    record Built(Coverage coverage, List<AlertRow> rows, List<UnreadableItem> unreadable,
+            java.util.Map<String, java.util.SortedSet<String>> labelValues) {
     }
 
     private void rebuild() {
         StackState state = session.stateProperty().get();
         if (state == null) {
-            all.clear();
+            all = List.of();
             unreadable.clear();
             coverage.set(null);
             placeholder.set("Not connected.");
-            updateCounts();
+            refilter();
             return;
         }
         if (!building.compareAndSet(false, true)) {
@@ -99,9 +102,10 @@ public final class AlertsViewModel {
     static Built build(StackState state, java.time.Instant now) {
         Coverage c = state.alertCoverage(now);
         if (!c.known()) {
-            return new Built(c, List.of(), List.of());
+            return new Built(c, List.of(), List.of(), java.util.Map.of());
         }
-        return new Built(c, rows(state.dedupedAlerts(c), c.used().size()), state.unreadableAlerts(c));
+        List<AlertRow> rows = rows(state.dedupedAlerts(c), c.used().size());
+        return new Built(c, rows, state.unreadableAlerts(c), labelValues(rows));
     }
 
     /** The FX-thread part of a refresh. Unchanged data leaves the list (and the selection and scroll position) alone. */
@@ -115,19 +119,47 @@ public final class AlertsViewModel {
         if (!built.unreadable().equals(unreadable)) {
             unreadable.setAll(built.unreadable());
         }
-        show(built.rows());
+        labelValues = built.labelValues();
+        if (!show(built.rows())) {
+            updateCounts();
+        }
+    }
+
+    /** New rows are filtered and listed; unchanged ones leave everything alone. Whether they were new. */
+    private boolean show(List<AlertRow> rows) {
+        if (rows.equals(all)) {
+            return false;
+        }
+        all = rows;
+        refilter();
+        return true;
+    }
+
+    /** The filter applied to every row, then the counts and the table's list. */
+    private void refilter() {
+        if (all.isEmpty()) {
+            filtered = List.of();
+        } else {
+            List<AlertRow> kept = new java.util.ArrayList<>(all.size());
+            for (AlertRow row : all) {
+                if (predicate.test(row)) {
+                    kept.add(row);
+                }
+            }
+            filtered = kept.size() == all.size() ? all : kept;
+        }
         updateCounts();
     }
 
-    private void show(List<AlertRow> rows) {
-        if (!rows.equals(all)) {
-            all.setAll(rows);
-            java.util.Map<String, java.util.SortedSet<String>> values = new java.util.TreeMap<>();
-            for (AlertRow row : rows) {
-                row.labelMap().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(v));
-            }
-            labelValues = values;
+    /** Label names and their values among the rows, for the filter's completion; built off the FX thread. */
+    static java.util.Map<String, java.util.SortedSet<String>> labelValues(List<AlertRow> rows) {
+        java.util.Map<String, java.util.Set<String>> seen = new java.util.HashMap<>();
+        for (AlertRow row : rows) {
+            row.labelMap().forEach((k, v) -> seen.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
         }
+        java.util.Map<String, java.util.SortedSet<String>> values = new java.util.TreeMap<>();
+        seen.forEach((k, v) -> values.put(k, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(v))));
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** For the FX-update benchmark: what the FX thread does with rows built off it. */
@@ -139,8 +171,9 @@ public final class AlertsViewModel {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** The table's rows, in its order ({@link #ORDER}); off the FX thread. */
     public static List<AlertRow> rows(List<DedupedAlert> alerts, int peers) {
-        return alerts.stream().map(a -> AlertRow.of(a, peers)).toList();
+        return alerts.stream().map(a -> AlertRow.of(a, peers)).sorted(ORDER).toList();
     }
 
     /** Parses the filter; a bad one keeps the last good filter and shows where it is wrong. */
@@ -150,8 +183,8 @@ public final class AlertsViewModel {
             List<Matcher> matchers = (state == null ? io.promdeck.app.alertmanager.AlertmanagerDialect.DEFAULT : state.alertmanagerDialect())
                     .syntax().parse(text == null ? "" : text);
             filterError.set("");
-            Predicate<AlertRow> predicate = matchers.isEmpty() ? r -> true : r -> Matchers.allMatch(matchers, r.labelMap());
-            filtered.setPredicate(predicate);
+            predicate = matchers.isEmpty() ? r -> true : r -> Matchers.allMatch(matchers, r.labelMap());
+            refilter();
         } catch (MatcherSyntaxException e) {
             filterError.set(e.getMessage());
         }
@@ -159,19 +192,8 @@ public final class AlertsViewModel {
 
     private void updateCounts() {
         shown.set(filtered.size());
-        if (updating) {
-            return;
-        }
-        updating = true;
-        try {
-            recount();
-        } finally {
-            updating = false;
-        }
+        recount();
     }
-
-    /** Whether a recount is under way (narrowing the table's list changes it, which would recount again). */
-    private boolean updating;
 
     private void recount() {
         Coverage current = coverage.get();
@@ -180,17 +202,41 @@ public final class AlertsViewModel {
                 groups.clear();
             }
             counts.set(current == null ? "" : "Alert counts unknown.");
+            list(filtered);
             return;
         }
         List<String> labels = groupLabels(groupBy.get());
+        // One pass, counting by the group's values (a value or a list of them); the lines are made once per group.
+        java.util.Map<Object, long[]> byValues = new java.util.HashMap<>();
+        long active = 0;
+        long suppressed = 0;
+        long inhibited = 0;
+        for (AlertRow row : filtered) {
+            Object key = labels.size() == 1 ? groupValue(row, labels.get(0)) : groupKey(row, labels);
+            long[] count = byValues.get(key);
+            if (count == null) {
+                byValues.put(key, count = new long[1]);
+            }
+            count[0]++;
+            switch (row.state()) {
+                case "active" -> active++;
+                case "suppressed" -> suppressed++;
+                case "inhibited" -> inhibited++;
+                default -> { }
+            }
+        }
         java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
         java.util.Map<String, java.util.Map<String, String>> matchers = new java.util.HashMap<>();
-        for (AlertRow row : filtered) {
-            java.util.Map<String, String> values = groupValues(row, labels);
+        byValues.forEach((key, count) -> {
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            List<?> list = key instanceof List<?> l ? l : List.of(key);
+            for (int i = 0; i < labels.size(); i++) {
+                values.put(labels.get(i), (String) list.get(i));
+            }
             String line = groupLine(values);
-            byGroup.merge(line, 1L, Long::sum);
+            byGroup.merge(line, count[0], Long::sum);
             matchers.putIfAbsent(line, values);
-        }
+        });
         List<String> nextGroups = byGroup.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
         groupMatchers.clear();
         matchers.forEach((line, values) -> groupMatchers.put(line + " (" + byGroup.get(line) + ")", values));
@@ -198,7 +244,9 @@ public final class AlertsViewModel {
             groups.setAll(nextGroups);
         }
         collapsed.retainAll(byGroup.keySet());
-        expanded.setPredicate(collapsed.isEmpty() ? null : r -> !collapsed.contains(groupLine(groupValues(r, labels))));
+        List<AlertRow> expanded = collapsed.isEmpty() ? filtered
+                : filtered.stream().filter(r -> !collapsed.contains(groupLine(groupValues(r, labels)))).toList();
+        list(expanded);
         long hidden = filtered.size() - expanded.size();
         // An empty table says why: nothing firing, nothing matching the filter, or everything in collapsed groups.
         if (all.isEmpty()) {
@@ -209,12 +257,28 @@ public final class AlertsViewModel {
             placeholder.set("All " + filtered.size() + " matching alert" + (filtered.size() == 1 ? " is" : "s are")
                     + " in collapsed groups: expand a group to list them.");
         }
-        long active = filtered.stream().filter(r -> r.state().equals("active")).count();
-        long suppressed = filtered.stream().filter(r -> r.state().equals("suppressed")).count();
-        long inhibited = filtered.stream().filter(r -> r.state().equals("inhibited")).count();
         counts.set(filtered.size() + " of " + all.size() + " alerts · " + active + " active · " + suppressed + " suppressed · "
                 + inhibited + " inhibited" + (hidden > 0 ? " · " + hidden + " in collapsed groups" : "")
                 + (current.kind() == Coverage.Kind.COMPLETE ? "" : " — " + current.sentence()));
+    }
+
+    /** Hands the table its rows; an unchanged list leaves it (and the selection and scroll position) alone. */
+    private void list(List<AlertRow> rows) {
+        if (!rows.equals(listed)) {
+            listed.setAll(rows);
+        }
+    }
+
+    private static String groupValue(AlertRow row, String label) {
+        return RECEIVER.equals(label) ? row.receivers() : row.labelMap().getOrDefault(label, "");
+    }
+
+    private static List<String> groupKey(AlertRow row, List<String> labels) {
+        String[] values = new String[labels.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = groupValue(row, labels.get(i));
+        }
+        return List.of(values);
     }
 
     private static java.util.Map<String, String> groupValues(AlertRow row, List<String> labels) {
@@ -256,8 +320,9 @@ public final class AlertsViewModel {
         groups.setAll(same);
     }
 
-    public SortedList<AlertRow> rows() {
-        return sorted;
+    /** What the table lists, in {@link #ORDER}. */
+    public ObservableList<AlertRow> rows() {
+        return listed;
     }
 
     public StringProperty filterProperty() {

@@ -206,6 +206,9 @@ public final class SessionModel {
         return ++generation;
     }
 
+    /** The newest state not yet handed to the FX thread (null when none waits). */
+    private final java.util.concurrent.atomic.AtomicReference<StackState> latest = new java.util.concurrent.atomic.AtomicReference<>();
+
     private SessionOpener.Listeners listeners(long mine) {
         return new SessionOpener.Listeners(
                 text -> tasks.ui().execute(() -> {
@@ -213,12 +216,19 @@ public final class SessionModel {
                         progress.set(text);
                     }
                 }),
-                newState -> tasks.ui().execute(() -> {
-                    if (mine == generation) {
-                        state.set(newState);
-                        health.set(ConnectionHealth.of(newState, clock.instant()));
+                newState -> {
+                    // Latest wins: states arriving while the FX thread has not yet taken the last one replace it, so
+                    // a busy FX thread never queues up states (each holds every peer's alerts and silences).
+                    if (latest.getAndSet(newState) == null) {
+                        tasks.ui().execute(() -> {
+                            StackState next = latest.getAndSet(null);
+                            if (mine == generation && next != null) {
+                                state.set(next);
+                                health.set(ConnectionHealth.of(next, clock.instant()));
+                            }
+                        });
                     }
-                }),
+                },
                 snapshot -> tasks.ui().execute(() -> {
                     if (mine == generation) {
                         pods.set(snapshot);

@@ -12,8 +12,8 @@ public record SilenceRow(Silence silence, String state, String matchers, String 
     }
 
     /** @param alerts the alerts now, or null when they are not known (the count then says "—", never 0) */
-    static SilenceRow of(Silence s, java.util.List<java.util.Map<String, String>> alerts) {
-        String matching = alerts == null ? "—" : Long.toString(alerts.stream().filter(s::matches).count());
+    static SilenceRow of(Silence s, io.promdeck.app.alertmanager.AlertIndex alerts) {
+        String matching = alerts == null ? "—" : Long.toString(alerts.count(s.matchers()));
         return new SilenceRow(s, s.state().name().toLowerCase(java.util.Locale.ROOT), Matchers.print(s.matchers()), s.createdBy(),
                 s.comment(), Formats.time(s.endsAt()), matching);
     }

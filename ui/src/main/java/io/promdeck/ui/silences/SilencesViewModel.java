@@ -40,6 +40,13 @@ public final class SilencesViewModel {
         filter.addListener((obs, old, text) -> filtered.setPredicate(text == null || text.isBlank() ? null : r -> r.contains(text.strip())));
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean building = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean dirty;
+
+    /** What the panel shows of a state, computed off the FX thread. */
+    record Built(String placeholder, String coverage, List<UnreadableItem> unreadable, List<SilenceRow> rows, boolean alertsComplete) {
+    }
+
     private void update(StackState state) {
         if (state == null) {
             rows.clear();
@@ -48,31 +55,58 @@ public final class SilencesViewModel {
             coverage.set("");
             return;
         }
-        Coverage c = state.silenceCoverage(clock.instant());
-        placeholder.set(switch (c.kind()) {
+        // Deduplicating the alerts and counting what each silence matches is heavy at 10,000 of each: off the FX
+        // thread, one build at a time, the newest state next.
+        if (!building.compareAndSet(false, true)) {
+            dirty = true;
+            return;
+        }
+        session.tasks().run(() -> build(state, clock.instant())).onSuccess(this::show).andFinally(() -> {
+            building.set(false);
+            if (dirty) {
+                dirty = false;
+                update(session.stateProperty().get());
+            }
+        }).start();
+    }
+
+    /** Rows of the peers' silences that may be used now, each with how many alerts it matches. Pure. */
+    static Built build(StackState state, java.time.Instant now) {
+        Coverage c = state.silenceCoverage(now);
+        String placeholder = switch (c.kind()) {
             case UNKNOWN -> Character.toUpperCase(c.sentence().charAt(0)) + c.sentence().substring(1) + ".";
             case PENDING -> "Waiting for the first answer of the Alertmanagers…";
             default -> "No silences.";
-        });
-        coverage.set(c.known() && c.kind() != Coverage.Kind.COMPLETE ? Character.toUpperCase(c.sentence().charAt(0))
-                + c.sentence().substring(1) + "." : "");
+        };
+        String coverage = c.known() && c.kind() != Coverage.Kind.COMPLETE ? Character.toUpperCase(c.sentence().charAt(0))
+                + c.sentence().substring(1) + "." : "";
         List<UnreadableItem> odd = c.known() ? state.unreadableSilences(c) : List.of();
-        if (!odd.equals(unreadable)) {
-            unreadable.setAll(odd);
-        }
         // How many alerts each silence matches now: from the alerts of the peers that answered; unknown ("—") otherwise.
-        Coverage alertCoverage = state.alertCoverage(clock.instant());
-        List<java.util.Map<String, String>> alerts = alertCoverage.known()
-                ? state.dedupedAlerts(alertCoverage).stream().map(a -> a.alert().labels()).toList() : null;
+        Coverage alertCoverage = state.alertCoverage(now);
+        io.promdeck.app.alertmanager.AlertIndex alerts = alertCoverage.known()
+                ? new io.promdeck.app.alertmanager.AlertIndex(state.dedupedAlerts(alertCoverage).stream().map(a -> a.alert().labels()).toList()) : null;
         List<SilenceRow> next = (c.known() ? state.mergedSilences(c) : List.<io.promdeck.app.alertmanager.Silence>of()).stream()
                 .map(s -> SilenceRow.of(s, alerts))
                 .sorted(Comparator.comparing((SilenceRow r) -> order(r.silence().state())).thenComparing(r -> r.silence().endsAt(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
+        return new Built(placeholder, coverage, odd, next, alertCoverage.kind() == Coverage.Kind.COMPLETE);
+    }
+
+    private void show(Built built) {
+        if (session.stateProperty().get() == null) {
+            return;
+        }
+        placeholder.set(built.placeholder());
+        coverage.set(built.coverage());
+        if (!built.unreadable().equals(unreadable)) {
+            unreadable.setAll(built.unreadable());
+        }
+        List<SilenceRow> next = built.rows();
         if (!next.equals(rows)) {
             io.promdeck.ui.common.Rows.update(rows, next, r -> r.silence().id());
         }
-        if (alertCoverage.kind() == Coverage.Kind.COMPLETE && !expireWhenClear.isEmpty()) {
+        if (built.alertsComplete() && !expireWhenClear.isEmpty()) {
             for (SilenceRow row : next) {
                 if (expireWhenClear.contains(row.silence().id()) && row.silence().state() == SilenceState.ACTIVE && "0".equals(row.matching())) {
                     expireWhenClear.remove(row.silence().id());
