@@ -30,8 +30,19 @@ final class SilencesEqual implements Check {
                     : f.evidence(Facts.missing(facts.state().silences())).unknown("Fewer than two peers answer: nothing to compare",
                             "Bring the peers back.");
         }
+        // Each peer's silences by id and last update, so a pass is linear: 10,000 silences on 3 peers are 30,000
+        // lookups, not 3 x 10,000 x 10,000 comparisons.
         Map<String, Silence> all = new LinkedHashMap<>();
-        fresh.values().forEach(l -> l.items().forEach(s -> all.putIfAbsent(s.id() + "@" + s.updatedAt(), s)));
+        Map<String, Set<String>> keysByPeer = new LinkedHashMap<>();
+        fresh.forEach((peer, listing) -> {
+            Set<String> keys = new java.util.HashSet<>(listing.items().size() * 2);
+            listing.items().forEach(s -> {
+                String key = s.id() + "@" + s.updatedAt();
+                keys.add(key);
+                all.putIfAbsent(key, s);
+            });
+            keysByPeer.put(peer, keys);
+        });
         Instant settled = facts.now().minus(SETTLE);
         boolean differ = false;
         for (Map.Entry<String, Silence> entry : all.entrySet()) {
@@ -40,8 +51,8 @@ final class SilencesEqual implements Check {
                 continue;
             }
             Set<String> holders = new TreeSet<>();
-            fresh.forEach((peer, listing) -> {
-                if (listing.items().stream().anyMatch(s -> s.id().equals(silence.id()) && java.util.Objects.equals(s.updatedAt(), silence.updatedAt()))) {
+            keysByPeer.forEach((peer, keys) -> {
+                if (keys.contains(entry.getKey())) {
                     holders.add(peer);
                 }
             });

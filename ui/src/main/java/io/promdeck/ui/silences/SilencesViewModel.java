@@ -47,8 +47,39 @@ public final class SilencesViewModel {
     record Built(String placeholder, String coverage, List<UnreadableItem> unreadable, List<SilenceRow> rows, boolean alertsComplete) {
     }
 
+    /**
+     * What a build reads: both coverages and the very listing objects they use. A state that changes none of them (a
+     * replica's or a peer's status refresh) needs no new rows.
+     */
+    record Inputs(Coverage silences, Coverage alerts, List<Object> listings) {
+        static Inputs of(StackState state, java.time.Instant now) {
+            Coverage s = state.silenceCoverage(now);
+            Coverage a = state.alertCoverage(now);
+            List<Object> listings = new java.util.ArrayList<>();
+            s.used().forEach(peer -> listings.add(state.silences().get(peer).value().orElse(null)));
+            a.used().forEach(peer -> listings.add(state.alerts().get(peer).value().orElse(null)));
+            return new Inputs(s, a, listings);
+        }
+
+        boolean sameAs(Inputs other) {
+            if (other == null || !silences.equals(other.silences) || !alerts.equals(other.alerts) || listings.size() != other.listings.size()) {
+                return false;
+            }
+            for (int i = 0; i < listings.size(); i++) {
+                if (listings.get(i) != other.listings.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The inputs of the last build started (FX thread only). */
+    private Inputs built;
+
     private void update(StackState state) {
         if (state == null) {
+            built = null;
             rows.clear();
             unreadable.clear();
             placeholder.set("Not connected.");
@@ -61,6 +92,12 @@ public final class SilencesViewModel {
             dirty = true;
             return;
         }
+        Inputs inputs = Inputs.of(state, clock.instant());
+        if (inputs.sameAs(built)) {
+            building.set(false);
+            return;
+        }
+        built = inputs;
         session.tasks().run(() -> build(state, clock.instant())).onSuccess(this::show).andFinally(() -> {
             building.set(false);
             if (dirty) {
