@@ -78,7 +78,7 @@ class PackagedImageIT {
         }
         assertThat(app.resolve("bin/Promdeck")).isExecutable();
         assertThat(app.resolve("lib/app/promdeck.jsa")).exists();
-        assertThat(Files.readString(app.resolve("lib/app/Promdeck.cfg"))).contains("-XX:SharedArchiveFile=$APPDIR/promdeck.jsa", "-Xmx1g");
+        assertThat(Files.readString(app.resolve("lib/app/Promdeck.cfg"))).contains("-XX:SharedArchiveFile=$APPDIR/promdeck.jsa", "-Xmx512m");
 
         String started = run(List.of("xvfb-run", "-a", app.resolve("bin/Promdeck").toString(), "--smoke-test"), 120);
 
