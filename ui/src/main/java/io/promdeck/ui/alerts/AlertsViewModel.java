@@ -89,13 +89,29 @@ public final class AlertsViewModel {
             dirty = true;
             return;
         }
-        session.tasks().run(() -> build(state, clock.instant())).onSuccess(this::show).andFinally(() -> {
+        session.tasks().run(() -> sameAsLast(build(state, clock.instant()))).onSuccess(this::show).andFinally(() -> {
             building.set(false);
             if (dirty) {
                 dirty = false;
                 rebuild();
             }
         }).start();
+    }
+
+    /** The rows of the last build (written by the one build in flight only). */
+    private volatile List<AlertRow> lastBuilt = List.of();
+
+    /**
+     * Off the FX thread: rows equal to the last build's are replaced by that very list, so the FX thread tells
+     * "unchanged" by identity (comparing 100,000 rows there took 97 ms, FxUpdateBenchmark.unchangedRefresh).
+     */
+    private Built sameAsLast(Built built) {
+        List<AlertRow> last = lastBuilt;
+        if (built.rows().equals(last)) {
+            return new Built(built.coverage(), last, built.unreadable(), built.labelValues());
+        }
+        lastBuilt = built.rows();
+        return built;
     }
 
     /** Rows from the peers whose alerts may be used now; none when nothing can be said. Pure. */
@@ -125,9 +141,12 @@ public final class AlertsViewModel {
         }
     }
 
-    /** New rows are filtered and listed; unchanged ones leave everything alone. Whether they were new. */
+    /**
+     * New rows are filtered and listed; unchanged ones (the same list: {@link #sameAsLast}) leave everything alone.
+     * Whether they were new.
+     */
     private boolean show(List<AlertRow> rows) {
-        if (rows.equals(all)) {
+        if (rows == all || rows.isEmpty() && all.isEmpty()) {
             return false;
         }
         all = rows;
