@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -121,9 +122,26 @@ public final class FaultProxy implements AutoCloseable {
         return max == null ? 0 : max.get();
     }
 
+    /** The requests to {@code path} (query ignored) in flight now. */
+    public int inFlight(String path) {
+        AtomicInteger now = inFlight.get(path);
+        return now == null ? 0 : now.get();
+    }
+
     /** The most requests in flight at once to any single path. */
     public int maxInFlightPerPath() {
         return maxInFlight.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+    }
+
+    /** The paths that ever had more than one request in flight at once, with that most (empty: nothing piled up). */
+    public Map<String, Integer> pathsInFlightMoreThanOnce() {
+        Map<String, Integer> over = new java.util.TreeMap<>();
+        maxInFlight.forEach((path, max) -> {
+            if (max.get() > 1) {
+                over.put(path, max.get());
+            }
+        });
+        return over;
     }
 
     /** Forgets the in-flight maxima and the requests seen so far (a new phase of a test). */
@@ -186,10 +204,22 @@ public final class FaultProxy implements AutoCloseable {
             AtomicInteger counter = inFlight.computeIfAbsent(path, k -> new AtomicInteger());
             int now = counter.incrementAndGet();
             maxInFlight.computeIfAbsent(path, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+            // In flight as the client sees it: until the answer is ready to go out, or until the client gives up and
+            // closes the connection (a call timeout) while the proxy still waits on upstream or on a delay. Counting
+            // until this thread returns instead would see the client's next request race the decrement.
+            AtomicBoolean finished = new AtomicBoolean();
+            Runnable done = () -> {
+                if (finished.compareAndSet(false, true)) {
+                    counter.decrementAndGet();
+                }
+            };
+            if (!(fault instanceof Fault.Stall)) {
+                threads.execute(() -> awaitClientClose(in, done));
+            }
             try {
-                answer(client, fault, rewriteRequest(headText), body);
+                answer(client, fault, rewriteRequest(headText), body, done);
             } finally {
-                counter.decrementAndGet();
+                done.run();
             }
         } catch (IOException e) {
             // The client or upstream went away mid-way: exactly what some faults provoke.
@@ -198,13 +228,27 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void answer(Socket client, Fault fault, byte[] requestHead, byte[] body) throws IOException {
+    /** Returns when the client closes its side (it sends nothing more after its one request) or the socket is closed. */
+    private static void awaitClientClose(InputStream in, Runnable done) {
+        try {
+            while (in.read() >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            // closed by this side after the answer, or reset by the client
+        }
+        done.run();
+    }
+
+    /** {@code answered} runs once the answer is complete and about to be written (it is no longer in flight). */
+    private void answer(Socket client, Fault fault, byte[] requestHead, byte[] body, Runnable answered) throws IOException {
         OutputStream out = client.getOutputStream();
         if (fault instanceof Fault.Answer a) {
             byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
             String headers = "HTTP/1.1 " + a.status() + " " + reason(a.status()) + "\r\n"
                     + (a.contentType().isEmpty() ? "" : "Content-Type: " + a.contentType() + "\r\n")
                     + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+            answered.run();
             out.write(headers.getBytes(StandardCharsets.ISO_8859_1));
             out.write(bytes);
             out.flush();
@@ -220,6 +264,7 @@ public final class FaultProxy implements AutoCloseable {
         } else if (fault instanceof Fault.Delay d) {
             byte[] response = upstream(requestHead, body);
             if (await(d.by())) {
+                answered.run();
                 out.write(response);
                 out.flush();
             }
@@ -227,11 +272,15 @@ public final class FaultProxy implements AutoCloseable {
             byte[] response = upstream(requestHead, body);
             int headEnd = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)) + 4;
             int bodyLength = response.length - headEnd;
+            answered.run();
             out.write(response, 0, headEnd + Math.max(1, bodyLength / 2));
             out.flush();
         } else if (fault instanceof Fault.Drip d) {
             byte[] response = upstream(requestHead, body);
             for (int i = 0; i < response.length; i += d.bytes()) {
+                if (i + d.bytes() >= response.length) {
+                    answered.run();
+                }
                 out.write(response, i, Math.min(d.bytes(), response.length - i));
                 out.flush();
                 if (!await(d.every())) {
@@ -239,7 +288,9 @@ public final class FaultProxy implements AutoCloseable {
                 }
             }
         } else {
-            out.write(upstream(requestHead, body));
+            byte[] response = upstream(requestHead, body);
+            answered.run();
+            out.write(response);
             out.flush();
         }
     }
