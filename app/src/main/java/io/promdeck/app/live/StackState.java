@@ -1,7 +1,6 @@
 package io.promdeck.app.live;
 
 import io.promdeck.app.alertmanager.Alert;
-import io.promdeck.app.alertmanager.AlertDedup;
 import io.promdeck.app.alertmanager.AlertmanagerDialect;
 import io.promdeck.app.alertmanager.AlertmanagerStatus;
 import io.promdeck.app.alertmanager.DedupedAlert;
@@ -169,13 +168,16 @@ public record StackState(
         return Coverage.of("silences", "peers", silences, expectedPeers(), now);
     }
 
-    /** Alerts of the peers {@code coverage} names (fresh ones, else the last known), merged by fingerprint. */
+    /**
+     * Alerts of the peers {@code coverage} names (fresh ones, else the last known), merged by fingerprint; unmodifiable.
+     * Asked again for the same listings (another panel, the same state) it is the same list, merged once.
+     */
     public List<DedupedAlert> dedupedAlerts(Coverage coverage) {
         List<PeerAlerts> lists = new ArrayList<>();
         for (String peer : coverage.used()) {
             alerts.get(peer).value().ifPresent(listing -> lists.add(new PeerAlerts(peer, listing.items())));
         }
-        return AlertDedup.merge(lists);
+        return MergedAlerts.of(lists);
     }
 
     /** {@link #dedupedAlerts(Coverage)} over the alert coverage now. */
