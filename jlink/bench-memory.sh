@@ -7,7 +7,8 @@
 # Needs a built image (jlink/build.sh), Xvfb, and the lab's binaries (prometheus, prometheus-alertmanager).
 # Under load: ALERTS=10000 SILENCES=10000 put that many alerts on every Alertmanager and that many silences in the
 # cluster before the console starts (LabServe).
-# Usage: [PROMDECK_IMAGE=dir] [BENCH_WORK=dir] [ALERTS=n SILENCES=m] jlink/bench-memory.sh [settle-minutes (10)] [total-minutes (40)]
+# BENCH_LAB=profile.yaml uses a lab that is already serving instead (started by hand with LabServe, as below).
+# Usage: [PROMDECK_IMAGE=dir] [BENCH_WORK=dir] [ALERTS=n SILENCES=m | BENCH_LAB=file] jlink/bench-memory.sh [settle-minutes (10)] [total-minutes (40)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 settle="${1:-10}"
@@ -27,6 +28,12 @@ trap cleanup EXIT
 
 display=":$(( 90 + RANDOM % 100 ))"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
+if [ -n "${BENCH_LAB:-}" ]; then
+  # A lab already serving (LabServe, started as below), e.g. with 10,000 alerts ingested (about 11 minutes here):
+  # its profile is used as it is, and it is left running.
+  profile="$(realpath "$BENCH_LAB")"
+  [ -s "$profile" ] || { echo "BENCH_LAB=$BENCH_LAB: no lab profile there" >&2; exit 1; }
+else
 profile="$(realpath -m "$work")/lab-profile.yaml"
 rm -f "$profile"
 # The lab runs in a JVM of its own, started directly so that stopping it runs its shutdown hook (which stops exactly
@@ -37,6 +44,7 @@ mvn -B -q -pl app -Pbench -DskipTests test-compile dependency:build-classpath -D
   >> "$work/lab.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 900); do [ -s "$profile" ] && break; sleep 1; done
 [ -s "$profile" ] || { echo "the lab did not start; see $work/lab.log" >&2; exit 1; }
+fi
 
 # Its own settings folder: nothing of the user's (saved transports, window state, audit log) changes what is measured.
 settings="$(realpath -m "$work")/settings"
