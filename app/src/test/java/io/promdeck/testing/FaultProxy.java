@@ -116,12 +116,6 @@ public final class FaultProxy implements AutoCloseable {
         faults.clear();
     }
 
-    /** The most requests to {@code path} (query ignored) that were in flight at once. */
-    public int maxInFlight(String path) {
-        AtomicInteger max = maxInFlight.get(path);
-        return max == null ? 0 : max.get();
-    }
-
     /** The requests to {@code path} (query ignored) in flight now. */
     public int inFlight(String path) {
         AtomicInteger now = inFlight.get(path);

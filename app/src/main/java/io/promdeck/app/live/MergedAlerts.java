@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * The merge of the peers' alert lists, made once per distinct input. Every consumer of a state (the alerts panel, the
- * silences panel's index, the Overview, the silence form, the doctor) asks for the same merge of the same lists; the
- * lists of a snapshot never change, so the same lists by identity give the same merge. One entry only: it refers to
- * the latest inputs, which the latest state holds anyway, so it keeps no older listing alive for long.
+ * silences panel's index, the Overview, the silence form) asks for the same merge of the same lists; the lists of a
+ * snapshot never change, so the same lists by identity give the same merge. One entry only: it refers to the latest
+ * inputs, which the latest state holds anyway, so it keeps no older listing alive for long. With several sessions at
+ * once (the fleet view to come) they would take turns in it: still right, merged once per session's state instead of
+ * once per consumer — a cache per session then, held by its monitor.
  */
 final class MergedAlerts {
 
