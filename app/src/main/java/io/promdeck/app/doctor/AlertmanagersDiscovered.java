@@ -31,7 +31,16 @@ final class AlertmanagersDiscovered implements Check {
         if (fresh.isEmpty()) {
             return f.evidence(Facts.missing(details)).unknown("No replica said which Alertmanagers it sends to", "Bring the replicas back.");
         }
-        boolean compareAddresses = addresses.size() >= peers;
+        // The console may reach the peers at other addresses than the replicas do (a profile through a proxy or an
+        // ingress, a port-forward): when no replica sends to any address the console knows, names cannot be matched,
+        // and a peer is not "missing" for that; then only the count of peers each replica sends to is compared.
+        boolean sameAddressSpace = fresh.values().stream()
+                .anyMatch(r -> r.alertmanagers().activeAddresses().stream().anyMatch(addresses::containsValue));
+        boolean compareAddresses = addresses.size() >= peers && sameAddressSpace;
+        if (addresses.size() >= peers && !sameAddressSpace) {
+            f.evidence("addresses", "the console reaches the peers at " + new java.util.TreeSet<>(addresses.values())
+                    + ", which no replica sends to: the peers are counted, not matched by address");
+        }
         List<String> short_ = new ArrayList<>();
         List<String> justReloaded = new ArrayList<>();
         for (Map.Entry<String, ReplicaDetails> replica : fresh.entrySet()) {

@@ -152,6 +152,30 @@ class DoctorTest {
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.toString()).contains("prometheus-1").contains("missing alertmanager-2 (10.0.1.3:9093)"));
     }
 
+    /** A profile through a proxy: the console's addresses of the peers are not the ones the replicas send to. */
+    private static StackState throughProxies(List<String> sentTo) {
+        StackState base = healthy();
+        StackState state = StackState.empty(new StackShape(base.shape().expected(), Optional.empty(), Map.of("alertmanager-0", "127.0.0.1:41001",
+                "alertmanager-1", "127.0.0.1:41002", "alertmanager-2", "127.0.0.1:41003")));
+        state = new StackState(base.replicas(), base.peers(), base.alerts(), base.silences(), base.stores(), base.details(), state.shape());
+        for (String name : List.of("prometheus-0", "prometheus-1")) {
+            state = state.withDetails(d -> d.withReplica(Snapshot.of(name, NOW, new ReplicaDetails(new DiscoveredAlertmanagers(
+                    sentTo.stream().map(a -> "http://" + a + "/api/v2/alerts").toList(), List.of()), List.of()))));
+        }
+        return state;
+    }
+
+    @Test
+    void peersReachedThroughOtherAddressesAreCountedNotReportedMissing() {
+        Finding all = diagnose(throughProxies(List.of("10.0.1.1:9093", "10.0.1.2:9093", "10.0.1.3:9093"))).finding(AlertmanagersDiscovered.ID).orElseThrow();
+        assertThat(all.verdict()).as(all.toString()).isEqualTo(Verdict.OK);
+        assertThat(all.evidence()).anySatisfy(e -> assertThat(e.toString()).contains("counted, not matched by address"));
+
+        Finding two = diagnose(throughProxies(List.of("10.0.1.1:9093", "10.0.1.2:9093"))).finding(AlertmanagersDiscovered.ID).orElseThrow();
+        assertThat(two.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(two.evidence()).anySatisfy(e -> assertThat(e.toString()).contains("missing 1 of 3 peers"));
+    }
+
     @Test
     void aVanishedPeerIsRedAndItsSilencesUnknownNotGreen() {
         StackState state = healthy();
