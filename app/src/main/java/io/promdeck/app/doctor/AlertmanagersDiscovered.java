@@ -34,8 +34,7 @@ final class AlertmanagersDiscovered implements Check {
         // The console may reach the peers at other addresses than the replicas do (a profile through a proxy or an
         // ingress, a port-forward): when no replica sends to any address the console knows, names cannot be matched,
         // and a peer is not "missing" for that; then only the count of peers each replica sends to is compared.
-        boolean sameAddressSpace = fresh.values().stream()
-                .anyMatch(r -> r.alertmanagers().activeAddresses().stream().anyMatch(addresses::containsValue));
+        boolean sameAddressSpace = facts.state().replicasUsePeerAddresses();
         boolean compareAddresses = addresses.size() >= peers && sameAddressSpace;
         if (addresses.size() >= peers && !sameAddressSpace) {
             f.evidence("addresses", "the console reaches the peers at " + new java.util.TreeSet<>(addresses.values())

@@ -159,6 +159,17 @@ public record StackState(
         return strictest == null ? AlertmanagerDialect.DEFAULT : strictest;
     }
 
+    /**
+     * Whether the replicas send their alerts to the peer addresses the console knows. False when the console reaches
+     * the peers elsewhere (a profile through a proxy or an ingress, a port-forward) or no replica's details are fresh:
+     * then which peer a replica misses cannot be told by address, only how many it sends to.
+     */
+    public boolean replicasUsePeerAddresses() {
+        java.util.Collection<String> known = shape.peerAddresses().values();
+        return details.replicas().values().stream().filter(Snapshot::fresh).flatMap(s -> s.value().stream())
+                .anyMatch(r -> r.alertmanagers().activeAddresses().stream().anyMatch(known::contains));
+    }
+
     /** Which peers' alert lists may be used now, or why none can. */
     public Coverage alertCoverage(Instant now) {
         return Coverage.of("alerts", "peers", alerts, expectedPeers(), now);

@@ -115,14 +115,24 @@ public record Picture(List<Node> nodes, List<Edge> edges) {
             }
         }
         // Each replica sends its alerts to every peer: a line to each, broken where the replica does not know the peer.
+        // When the console reaches the peers at other addresses than the replicas (a proxy), only the count is known:
+        // all lines whole when the replica sends to as many peers, else all unknown (which one it misses cannot be told).
+        boolean byAddress = state.replicasUsePeerAddresses();
         for (String replica : replicas) {
             var details = state.details().replicas().get(replica);
             boolean discovered = details != null && details.fresh() && details.value().isPresent();
             java.util.Set<String> known = discovered ? details.value().get().alertmanagers().activeAddresses() : java.util.Set.of();
             for (String peer : peers) {
                 String address = state.shape().peerAddresses().get(peer);
-                boolean reaches = !discovered || address == null || known.contains(address);
-                edges.add(new Edge("prometheus/" + replica, "alertmanager/" + peer, reaches ? Verdict.OK : Verdict.FAIL, !reaches));
+                Verdict verdict;
+                if (!discovered || address == null) {
+                    verdict = Verdict.OK;
+                } else if (byAddress) {
+                    verdict = known.contains(address) ? Verdict.OK : Verdict.FAIL;
+                } else {
+                    verdict = known.size() >= peers.size() ? Verdict.OK : Verdict.UNKNOWN;
+                }
+                edges.add(new Edge("prometheus/" + replica, "alertmanager/" + peer, verdict, verdict != Verdict.OK));
             }
         }
         return new Picture(nodes, edges);

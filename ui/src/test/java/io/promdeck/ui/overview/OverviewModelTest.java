@@ -57,6 +57,20 @@ class OverviewModelTest {
     }
 
     @Test
+    void peersReachedThroughAProxyAreNotDrawnAsUnreachedByTheReplicas() {
+        StackState h = healthy();
+        StackState proxied = new StackState(h.replicas(), h.peers(), h.alerts(), h.silences(), h.stores(), h.details(),
+                new io.promdeck.app.live.StackShape(h.shape().expected(), java.util.Optional.empty(), Map.of("alertmanager-0", "127.0.0.1:41001",
+                        "alertmanager-1", "127.0.0.1:41002", "alertmanager-2", "127.0.0.1:41003")));
+
+        OverviewViewModel.Model model = OverviewViewModel.build(proxied, NOW);
+
+        assertThat(model.verdict()).as(model.headline()).isEqualTo(Verdict.OK);
+        assertThat(model.picture().edges()).filteredOn(e -> e.from().startsWith("prometheus/")).hasSize(6)
+                .allSatisfy(e -> assertThat(e.broken()).as(e.toString()).isFalse());
+    }
+
+    @Test
     void aVanishedPeerIsRedInThePictureAndNamedInTheHeadline() {
         StackState state = healthy();
         for (int i = 0; i < 2; i++) {
