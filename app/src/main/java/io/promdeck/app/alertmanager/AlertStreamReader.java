@@ -75,6 +75,23 @@ final class AlertStreamReader {
         }
     }
 
+    /** The content keys of a reply's alerts, in order: a growable {@code long[]} (not 100,000 boxed Longs per peer). */
+    private static final class Keys {
+        private long[] values;
+        private int size;
+
+        Keys(int expected) {
+            values = new long[expected];
+        }
+
+        void add(long key) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = key;
+        }
+    }
+
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /** Longer strings make an alert unreadable: a runaway label or annotation is a fault, not something to show. */
@@ -105,18 +122,18 @@ final class AlertStreamReader {
         AlertStreamReader reader = new AlertStreamReader();
         reader.known = known;
         ByContent before = previous.byContent;
-        List<Long> keys = new ArrayList<>();
+        Keys keys = new Keys(Math.max(16, body.length / 550));
         Listing<Alert> listing = reader.readAll(body, before, keys);
-        ByContent next = new ByContent(keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            next.put(keys.get(i), listing.items().get(i));
+        ByContent next = new ByContent(keys.size);
+        for (int i = 0; i < keys.size; i++) {
+            next.put(keys.values[i], listing.items().get(i));
         }
         previous.byContent = next;
         return listing;
     }
 
     /** Reads every item; {@code keys} gets the content key of each alert in {@code items}, in the same order. */
-    private Listing<Alert> readAll(byte[] body, ByContent previous, List<Long> keys) throws IOException {
+    private Listing<Alert> readAll(byte[] body, ByContent previous, Keys keys) throws IOException {
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new MalformedReplyException("expected a JSON array of alerts");

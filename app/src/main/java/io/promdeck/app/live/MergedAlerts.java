@@ -31,7 +31,8 @@ final class MergedAlerts {
         if (entry != null && sameLists(entry.inputs(), inputs)) {
             return entry.merged();
         }
-        List<DedupedAlert> merged = Collections.unmodifiableList(AlertDedup.merge(inputs));
+        // Entries that did not change are the previous merge's objects, so the table's rows can be kept by identity.
+        List<DedupedAlert> merged = Collections.unmodifiableList(AlertDedup.merge(inputs, entry == null ? List.of() : entry.merged()));
         last = new Entry(List.copyOf(inputs), merged);
         return merged;
     }

@@ -33,4 +33,41 @@ class AlertDedupTest {
     void noPeersGiveNoAlerts() {
         assertThat(AlertDedup.merge(List.of())).isEmpty();
     }
+
+    @Test
+    void anUnchangedEntryIsThePreviousMergesObjectAndAChangedOneIsNew() {
+        Alert a = alert("f1", "A", AlertState.ACTIVE);
+        Alert b = alert("f2", "B", AlertState.ACTIVE);
+        Alert c = alert("f3", "C", AlertState.ACTIVE);
+        List<DedupedAlert> before = AlertDedup.merge(List.of(new PeerAlerts("am-0", List.of(a, b, c)), new PeerAlerts("am-1", List.of(a, b))));
+
+        // A new alert first (every position shifts), b now on one peer only, c re-read as an equal but new object.
+        Alert n = alert("f0", "N", AlertState.ACTIVE);
+        Alert cAgain = alert("f3", "C", AlertState.ACTIVE);
+        List<DedupedAlert> after = AlertDedup.merge(List.of(new PeerAlerts("am-0", List.of(n, a, b, cAgain)), new PeerAlerts("am-1", List.of(a))),
+                before);
+
+        assertThat(after).extracting(d -> d.alert().fingerprint()).containsExactly("f0", "f1", "f2", "f3");
+        assertThat(after.get(1)).as("a: same alert object, same peers").isSameAs(before.get(0));
+        assertThat(after.get(2)).as("b: held by fewer peers").isNotSameAs(before.get(1));
+        assertThat(after.get(2).peers()).containsExactly("am-0");
+        assertThat(after.get(3)).as("c: another alert object, even if equal").isNotSameAs(before.get(2)).isEqualTo(before.get(2));
+        // The same lists again: every entry is kept, in place.
+        List<DedupedAlert> again = AlertDedup.merge(List.of(new PeerAlerts("am-0", List.of(n, a, b, cAgain)), new PeerAlerts("am-1", List.of(a))),
+                after);
+        for (int i = 0; i < after.size(); i++) {
+            assertThat(again.get(i)).isSameAs(after.get(i));
+        }
+    }
+
+    @Test
+    void aStateDisagreementIsANewEntry() {
+        Alert a = alert("f1", "A", AlertState.ACTIVE);
+        List<DedupedAlert> before = AlertDedup.merge(List.of(new PeerAlerts("am-0", List.of(a)), new PeerAlerts("am-1", List.of(a))));
+        List<DedupedAlert> after = AlertDedup.merge(List.of(new PeerAlerts("am-0", List.of(a)),
+                new PeerAlerts("am-1", List.of(alert("f1", "A", AlertState.SUPPRESSED)))), before);
+
+        assertThat(after.get(0)).isNotSameAs(before.get(0));
+        assertThat(after.get(0).statesAgree()).isFalse();
+    }
 }

@@ -31,6 +31,7 @@ import java.util.zip.GZIPInputStream;
  * does (unchanged alerts reused, new ones sharing what the state holds), merges them and builds the table's rows — the state and the
  * rows of the last round are kept, as the console keeps them. Reports per round the time and the bytes allocated, then
  * the heap retained after full collections (per 10,000 deduplicated alerts), the committed heap and the process' RSS.
+ * The replies wait off the heap and each request copies one into a new array, as the HTTP client reads a reply.
  *
  * <p>Args: {@code <captures folder> [rounds]}; the folder holds {@code alerts-peer0..2.json.gz}. JVM options are the
  * experiment: run it under the image's heap options and under others (README, Performance). {@code -Dchanged=true}
@@ -50,7 +51,8 @@ public final class AlertMemory {
         Path dir = Path.of(args.length > 0 ? args[0] : "../app/src/bench/resources");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         List<AlertmanagerClient> clients = new ArrayList<>();
-        List<byte[]> bodies = new ArrayList<>();
+        List<java.nio.ByteBuffer> bodies = new ArrayList<>();
+        List<int[]> stamps = new ArrayList<>();
         boolean changed = Boolean.getBoolean("changed");
         long replyBytes = 0;
         for (int i = 0; i < 3; i++) {
@@ -59,22 +61,27 @@ public final class AlertMemory {
                 body = in.readAllBytes();
             }
             replyBytes += body.length;
-            bodies.add(body);
-            clients.add(new AlertmanagerClient(new ComponentApi(new Replay(body))));
+            stamps.add(updatedAtDigits(body));
+            // Off the heap, as a reply is until the client reads it: the heap holds only what the console holds.
+            java.nio.ByteBuffer outside = java.nio.ByteBuffer.allocateDirect(body.length).put(body).flip();
+            bodies.add(outside);
+            clients.add(new AlertmanagerClient(new ComponentApi(new Replay(outside))));
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         gc();
         long base = used();
         double[] millis = new double[rounds];
         double[] allocated = new double[rounds];
-        List<int[]> stamps = bodies.stream().map(AlertMemory::updatedAtDigits).toList();
+        // As the console: the merge keeps the previous merge's unchanged entries, the rows builder the rows it made.
+        List<DedupedAlert> merged = List.of();
+        var rowBuilder = AlertsViewModel.rowBuilder();
         long collectionsBefore = collections();
         long collectionMillisBefore = collectionMillis();
         for (int round = 0; round < rounds; round++) {
             if (changed) {
                 for (int i = 0; i < bodies.size(); i++) {
                     for (int at : stamps.get(i)) {
-                        bodies.get(i)[at] = (byte) ('0' + round % 10);
+                        bodies.get(i).put(at, (byte) ('0' + round % 10));
                     }
                 }
             }
@@ -86,8 +93,8 @@ public final class AlertMemory {
                 STATE.put("peer-" + i, List.copyOf(shared));
                 peers.add(new PeerAlerts("peer-" + i, shared));
             }
-            List<DedupedAlert> merged = AlertDedup.merge(peers);
-            rows = AlertsViewModel.rows(merged, 3);
+            merged = AlertDedup.merge(peers, merged);
+            rows = rowBuilder.apply(merged, 3);
             millis[round] = (System.nanoTime() - started) / 1e6;
             allocated[round] = (threads.getCurrentThreadAllocatedBytes() - bytes) / 1e6;
         }
@@ -163,8 +170,11 @@ public final class AlertMemory {
         return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Answers every request with the captured body. */
-    private record Replay(byte[] body) implements Transport {
+    /**
+     * Answers every request with the captured body, copied into a new array as the HTTP client reads a reply into one
+     * (so each refresh allocates the replies' bytes, as in the console, and the heap does not keep them between rounds).
+     */
+    private record Replay(java.nio.ByteBuffer body) implements Transport {
         @Override
         public String target() {
             return "replay";
@@ -172,7 +182,9 @@ public final class AlertMemory {
 
         @Override
         public TransportResponse exchange(TransportRequest request) {
-            return new TransportResponse(200, "application/json", body);
+            byte[] copy = new byte[body.remaining()];
+            body.duplicate().get(copy);
+            return new TransportResponse(200, "application/json", copy);
         }
 
         @Override
