@@ -8,16 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the replies 3 Alertmanagers would give with N alerts each, in the format {@code CaptureAlerts} records from
- * real ones (same fields and order, the alerts {@code CaptureAlerts} posts, each peer its own order and updatedAt), for
+ * real ones (same fields and order, the alerts {@code CaptureAlerts} posts, each peer its own updatedAt, the list sorted by
+ * fingerprint as Alertmanager's {@code GET /api/v2/alerts} answers — the captured replies are), for
  * sizes a real Alertmanager here cannot serve: at 100,000 alerts Alertmanager 0.25 on this 2-core machine answered
  * {@code GET /api/v2/alerts} with 503 "Limit of concurrent GET requests reached (8)" or not within minutes while it
  * ingested and grouped them (README, Performance). Fingerprints are FNV-1a over the sorted labels, as Alertmanager's
@@ -51,7 +50,7 @@ public final class SynthesizeAlerts {
         }
         for (int peer = 0; peer < 3; peer++) {
             List<String> order = new ArrayList<>(records);
-            Collections.shuffle(order, new Random(peer));
+            order.sort(java.util.Comparator.comparing(r -> r.substring(r.indexOf("\"fingerprint\":\""))));
             String updated = starts.plusMillis(17 + peer).toString();
             try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out.resolve("alerts-peer" + peer + ".json.gz"))),
                     StandardCharsets.UTF_8)) {

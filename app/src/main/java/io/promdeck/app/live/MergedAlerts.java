@@ -4,7 +4,6 @@ import io.promdeck.app.alertmanager.Alert;
 import io.promdeck.app.alertmanager.AlertDedup;
 import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.PeerAlerts;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,24 +16,22 @@ import java.util.List;
  */
 final class MergedAlerts {
 
-    private record Entry(List<PeerAlerts> inputs, List<DedupedAlert> merged) {
-    }
-
-    private static volatile Entry last;
+    private static volatile AlertDedup.Merge last = AlertDedup.Merge.none();
 
     private MergedAlerts() {
     }
 
     /** The merge of {@code inputs}; the very list returned before when every peer's list is the same object. */
     static List<DedupedAlert> of(List<PeerAlerts> inputs) {
-        Entry entry = last;
-        if (entry != null && sameLists(entry.inputs(), inputs)) {
-            return entry.merged();
+        AlertDedup.Merge before = last;
+        if (sameLists(before.inputs(), inputs)) {
+            return before.alerts();
         }
-        // Entries that did not change are the previous merge's objects, so the table's rows can be kept by identity.
-        List<DedupedAlert> merged = Collections.unmodifiableList(AlertDedup.merge(inputs, entry == null ? List.of() : entry.merged()));
-        last = new Entry(List.copyOf(inputs), merged);
-        return merged;
+        // Made from the previous merge: entries that did not change are its objects, so the table's rows are kept by
+        // identity, and when the peers list the same fingerprints in the same places only the changed entries are made.
+        AlertDedup.Merge merge = AlertDedup.merge(inputs, before);
+        last = merge;
+        return merge.alerts();
     }
 
     private static boolean sameLists(List<PeerAlerts> a, List<PeerAlerts> b) {

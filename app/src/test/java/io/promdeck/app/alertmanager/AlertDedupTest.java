@@ -70,4 +70,75 @@ class AlertDedupTest {
         assertThat(after.get(0)).isNotSameAs(before.get(0));
         assertThat(after.get(0).statesAgree()).isFalse();
     }
+
+    @Test
+    void aMergeMadeFromThePreviousOneIsTheFullMergeAndKeepsEveryUnchangedEntry() {
+        java.util.Random random = new java.util.Random(19);
+        String[] peerNames = {"am-0", "am-1", "am-2"};
+        List<List<Alert>> lists = new java.util.ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            List<Alert> alerts = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                if (random.nextInt(10) > 0) { // each peer misses some
+                    alerts.add(alert(String.format("f%03d", i), "A" + i, AlertState.ACTIVE));
+                }
+            }
+            lists.add(alerts);
+        }
+        AlertDedup.Merge merge = AlertDedup.merge(peers(peerNames, lists), AlertDedup.Merge.none());
+        int inPlace = 0;
+        for (int round = 0; round < 300; round++) {
+            List<List<Alert>> next = new java.util.ArrayList<>();
+            for (List<Alert> list : lists) {
+                List<Alert> copy = new java.util.ArrayList<>(list);
+                for (int k = random.nextInt(4); k > 0 && !copy.isEmpty(); k--) { // changed in place: a new object, another state
+                    int at = random.nextInt(copy.size());
+                    Alert was = copy.get(at);
+                    copy.set(at, alert(was.fingerprint(), was.name(), random.nextBoolean() ? AlertState.ACTIVE : AlertState.SUPPRESSED));
+                }
+                if (random.nextInt(8) == 0) { // now and then one comes or goes: positions move
+                    if (random.nextBoolean() && !copy.isEmpty()) {
+                        copy.remove(random.nextInt(copy.size()));
+                    } else {
+                        copy.add(random.nextInt(copy.size() + 1), alert("n" + round, "New", AlertState.ACTIVE));
+                    }
+                }
+                next.add(random.nextInt(5) == 0 ? list : copy); // some peers answer exactly as before
+            }
+            List<PeerAlerts> peers = peers(peerNames, next);
+            AlertDedup.Merge made = AlertDedup.merge(peers, merge);
+
+            List<DedupedAlert> scratch = AlertDedup.merge(peers);
+            assertThat(made.alerts()).as("round %d", round).isEqualTo(scratch);
+            for (DedupedAlert entry : made.alerts()) {
+                // An entry whose copies are the same objects as before is the previous entry itself.
+                merge.alerts().stream().filter(d -> d.alert() == entry.alert() && d.peers().equals(entry.peers())
+                        && d.statesAgree() == entry.statesAgree()).findFirst().ifPresent(d -> assertThat(entry).isSameAs(d));
+            }
+            if (sameFingerprintsInPlace(merge.inputs(), peers)) {
+                assertThat(made.entryOf).as("round %d: made in place", round).isSameAs(merge.entryOf);
+                inPlace++;
+            }
+            merge = made;
+            lists = next;
+        }
+        assertThat(inPlace).as("rounds merged in place").isGreaterThan(50);
+    }
+
+    private static List<PeerAlerts> peers(String[] names, List<List<Alert>> lists) {
+        List<PeerAlerts> peers = new java.util.ArrayList<>();
+        for (int p = 0; p < names.length; p++) {
+            peers.add(new PeerAlerts(names[p], lists.get(p)));
+        }
+        return peers;
+    }
+
+    private static boolean sameFingerprintsInPlace(List<PeerAlerts> before, List<PeerAlerts> now) {
+        for (int p = 0; p < now.size(); p++) {
+            if (!before.get(p).alerts().stream().map(Alert::fingerprint).toList().equals(now.get(p).alerts().stream().map(Alert::fingerprint).toList())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -76,4 +76,63 @@ class AlertStreamReaderTest {
             });
         }
     }
+
+    @Test
+    void anUnchangedReplyIsThePreviousListingAndOnlyChangedAlertsAreReadAgain() {
+        AlertmanagerClient client = new AlertmanagerClient(new ComponentApi(new DirectTransport(HttpClients.defaults().build(), SERVER.url())));
+        String a = alert("a", "2026-11-22T10:00:01.000Z");
+        String b = alert("b", "2026-11-22T10:00:01.000Z");
+        String c = alert("c", "2026-11-22T10:00:01.000Z");
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + a + "," + b + "," + c + "]"));
+        Listing<Alert> first = client.alerts().orElseThrow();
+
+        assertThat(client.alerts().orElseThrow()).as("the same bytes").isSameAs(first);
+
+        String changed = alert("b", "2026-11-22T10:01:01.000Z");
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + a + "," + changed + "," + c + "]"));
+        Listing<Alert> second = client.alerts().orElseThrow();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.items().get(0)).isSameAs(first.items().get(0));
+        assertThat(second.items().get(1)).isNotSameAs(first.items().get(1));
+        assertThat(second.items().get(1).updatedAt()).isEqualTo(Instant.parse("2026-11-22T10:01:01Z"));
+        assertThat(second.items().get(1).labels()).as("shares the copy it replaces").isSameAs(first.items().get(1).labels());
+        assertThat(second.items().get(2)).isSameAs(first.items().get(2));
+
+        // An alert added before the others and one removed: the rest are still the objects read before, in the new order.
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + alert("0", "2026-11-22T10:00:01.000Z") + "," + a + "," + c + "]"));
+        Listing<Alert> third = client.alerts().orElseThrow();
+        assertThat(third.items()).extracting(Alert::fingerprint).containsExactly("0", "a", "c");
+        assertThat(third.items().get(1)).isSameAs(first.items().get(0));
+        assertThat(third.items().get(2)).isSameAs(first.items().get(2));
+
+        // The same alerts in another order: the same objects, a new listing (its order is what the reply says).
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + c + "," + a + "," + alert("0", "2026-11-22T10:00:01.000Z") + "]"));
+        Listing<Alert> reordered = client.alerts().orElseThrow();
+        assertThat(reordered).isNotSameAs(third);
+        assertThat(reordered.items()).containsExactly(third.items().get(2), third.items().get(1), third.items().get(0));
+    }
+
+    @Test
+    void aReplyWithAnUnreadableItemIsNeverTakenForThePreviousOne() {
+        AlertmanagerClient client = new AlertmanagerClient(new ComponentApi(new DirectTransport(HttpClients.defaults().build(), SERVER.url())));
+        String a = alert("a", "2026-11-22T10:00:01.000Z");
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + a + "]"));
+        Listing<Alert> first = client.alerts().orElseThrow();
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + a + ",\"odd\"]"));
+
+        Listing<Alert> second = client.alerts().orElseThrow();
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.items()).containsExactly(first.items().get(0));
+        assertThat(second.unreadable()).hasSize(1);
+        SERVER.answer("/api/v2/alerts", Reply.json("[" + a + "]"));
+        Listing<Alert> third = client.alerts().orElseThrow();
+        assertThat(third).as("the previous reply held an unreadable item").isNotSameAs(second).isNotSameAs(first);
+        assertThat(third.unreadable()).isEmpty();
+    }
+
+    private static String alert(String fingerprint, String updatedAt) {
+        return "{\"fingerprint\":\"" + fingerprint + "\",\"labels\":{\"alertname\":\"A\",\"id\":\"" + fingerprint
+                + "\"},\"status\":{\"state\":\"active\"},\"updatedAt\":\"" + updatedAt + "\"}";
+    }
 }

@@ -4,7 +4,6 @@ import io.promdeck.app.alertmanager.Alert;
 import io.promdeck.app.alertmanager.AlertDedup;
 import io.promdeck.app.alertmanager.AlertSharing;
 import io.promdeck.app.alertmanager.AlertmanagerClient;
-import io.promdeck.app.alertmanager.DedupedAlert;
 import io.promdeck.app.alertmanager.PeerAlerts;
 import io.promdeck.app.http.ComponentApi;
 import io.promdeck.app.http.Route;
@@ -36,7 +35,9 @@ import java.util.zip.GZIPInputStream;
  * <p>Args: {@code <captures folder> [rounds]}; the folder holds {@code alerts-peer0..2.json.gz}. JVM options are the
  * experiment: run it under the image's heap options and under others (README, Performance). {@code -Dchanged=true}
  * changes every alert's {@code updatedAt} before each round, as when Prometheus has re-sent every alert since the last
- * refresh (once per resend delay, a minute by default): every alert is parsed again, the worst case.
+ * refresh (once per resend delay, a minute by default): every alert is parsed again, the worst case. {@code
+ * -Dchanged=0.05} changes every 20th alert, another twentieth each round: a refresh every 3 s against alerts re-sent
+ * once a minute.
  */
 public final class AlertMemory {
 
@@ -53,7 +54,10 @@ public final class AlertMemory {
         List<AlertmanagerClient> clients = new ArrayList<>();
         List<java.nio.ByteBuffer> bodies = new ArrayList<>();
         List<int[]> stamps = new ArrayList<>();
-        boolean changed = Boolean.getBoolean("changed");
+        String changedArg = System.getProperty("changed", "false");
+        double changedShare = changedArg.equals("true") ? 1 : changedArg.equals("false") ? 0 : Double.parseDouble(changedArg);
+        boolean changed = changedShare > 0;
+        int step = changed ? (int) Math.round(1 / changedShare) : 0;
         long replyBytes = 0;
         for (int i = 0; i < 3; i++) {
             byte[] body;
@@ -73,15 +77,17 @@ public final class AlertMemory {
         double[] millis = new double[rounds];
         double[] allocated = new double[rounds];
         // As the console: the merge keeps the previous merge's unchanged entries, the rows builder the rows it made.
-        List<DedupedAlert> merged = List.of();
+        AlertDedup.Merge merged = AlertDedup.Merge.none();
         var rowBuilder = AlertsViewModel.rowBuilder();
         long collectionsBefore = collections();
         long collectionMillisBefore = collectionMillis();
         for (int round = 0; round < rounds; round++) {
             if (changed) {
                 for (int i = 0; i < bodies.size(); i++) {
-                    for (int at : stamps.get(i)) {
-                        bodies.get(i).put(at, (byte) ('0' + round % 10));
+                    int[] at = stamps.get(i);
+                    for (int k = round % step; k < at.length; k += step) {
+                        byte digit = bodies.get(i).get(at[k]);
+                        bodies.get(i).put(at[k], (byte) ('0' + (digit - '0' + 1) % 10)); // another millisecond each time
                     }
                 }
             }
@@ -94,7 +100,7 @@ public final class AlertMemory {
                 peers.add(new PeerAlerts("peer-" + i, shared));
             }
             merged = AlertDedup.merge(peers, merged);
-            rows = rowBuilder.apply(merged, 3);
+            rows = rowBuilder.apply(merged.alerts(), 3);
             millis[round] = (System.nanoTime() - started) / 1e6;
             allocated[round] = (threads.getCurrentThreadAllocatedBytes() - bytes) / 1e6;
         }
@@ -116,7 +122,7 @@ public final class AlertMemory {
                 steadyAlloc[steadyAlloc.length / 2], steadyAlloc[steadyAlloc.length / 2] / (deduped / 10_000.0));
         System.out.printf("retained: %.1f MB = %.1f MB per 10,000 deduplicated alerts%n", retained / 1e6, retained / 1e6 / (deduped / 10_000.0));
         System.out.printf("collections during the %d rounds: %d taking %d ms (%s)%n", rounds, collections, collectionMillis,
-                changed ? "every alert changed each round" : "replies unchanged between rounds");
+                changed ? "1 alert in " + step + " changed each round" : "replies unchanged between rounds");
         System.out.printf("RSS after the rounds %s, peak %s; after full collections: heap committed %.0f MB, RSS %s%n", rssBeforeGc,
                 status("VmHWM:"), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1e6, status("VmRSS:"));
         System.out.println("jvm: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));

@@ -79,4 +79,41 @@ class AlertRowsTest {
 
         assertThat(rows.build(shuffled, 2).sorted()).isEqualTo(AlertsViewModel.rows(shuffled, 2));
     }
+
+    @Test
+    void anAlertChangedInPlaceTakesItsOldRowsPlaceAndTheLabelValuesAreKept() {
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            alerts.add(alert(String.format("f%02d", i), i % 2 == 0 ? "Even" : "Odd", "host-" + (39 - i)));
+        }
+        AlertRows rows = new AlertRows();
+        List<DedupedAlert> first = merge(alerts, List.of());
+        AlertRows.Rows one = rows.build(first, 2);
+
+        // Alert 7 now suppressed (same fingerprint, same labels), alert 20 re-sent (another start): new objects in place.
+        List<Alert> next = new java.util.ArrayList<>(alerts);
+        Alert seven = alerts.get(7);
+        next.set(7, new Alert(seven.fingerprint(), seven.labels(), Map.of(), AlertState.SUPPRESSED, List.of("s1"), List.of(),
+                Instant.EPOCH, null, null, "", List.of("r")));
+        Alert twenty = alerts.get(20);
+        next.set(20, new Alert(twenty.fingerprint(), twenty.labels(), Map.of(), AlertState.ACTIVE, List.of(), List.of(),
+                Instant.ofEpochSecond(60), null, null, "", List.of("r")));
+        List<DedupedAlert> second = merge(next, first);
+        AlertRows.Rows two = rows.build(second, 2);
+
+        assertThat(two.sorted()).isEqualTo(AlertsViewModel.rows(second, 2));
+        assertThat(two.labelValues()).isSameAs(one.labelValues()).isEqualTo(AlertsViewModel.labelValues(two.sorted()));
+        assertThat(two.sorted()).filteredOn(r -> r.state().equals("suppressed")).singleElement()
+                .satisfies(r -> assertThat(r.alert().alert()).isSameAs(next.get(7)));
+        assertThat(two.sorted().stream().filter(r -> one.sorted().stream().anyMatch(o -> o == r)).count()).isEqualTo(38);
+
+        // A new alert among them: positions shift, everything is sorted and indexed again, still the same rows as from scratch.
+        List<Alert> grown = new java.util.ArrayList<>(next);
+        grown.add(3, alert("f99", "New", "host-new"));
+        List<DedupedAlert> third = merge(grown, second);
+        AlertRows.Rows three = rows.build(third, 2);
+        assertThat(three.sorted()).isEqualTo(AlertsViewModel.rows(third, 2));
+        assertThat(three.labelValues()).isEqualTo(AlertsViewModel.labelValues(three.sorted())).containsKey("instance");
+        assertThat(three.labelValues().get("instance")).contains("host-new");
+    }
 }
