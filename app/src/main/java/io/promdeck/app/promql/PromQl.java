@@ -11,11 +11,11 @@ import io.promdeck.app.promql.Expr.Subquery;
 import io.promdeck.app.promql.Expr.Unary;
 import io.promdeck.app.promql.Expr.VectorMatching;
 import io.promdeck.app.promql.Expr.VectorSelector;
+import io.promdeck.app.promql.Token.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class PromQl {
 
-    static final Set<String> AGGREGATIONS = Set.of("sum", "avg", "count", "min", "max", "group", "stddev", "stdvar", "topk", "bottomk",
-            "count_values", "quantile", "limitk", "limit_ratio");
-    static final Set<String> PARAMETERISED = Set.of("topk", "bottomk", "count_values", "quantile", "limitk", "limit_ratio");
-    /** Function name → arguments {min, max}; max -1 for variadic. */
-    static final Map<String, int[]> FUNCTIONS = functions();
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -55,8 +50,8 @@ public final class PromQl {
         PromQl parser = new PromQl(expression, new Lexer(expression).tokens());
         Expr expr = parser.expression(0);
         Token next = parser.peek();
-        if (next.kind != Kind.EOF) {
-            throw new PromQlException("unexpected " + next.describe(), next.start);
+        if (next.kind() != Kind.EOF) {
+            throw new PromQlException("unexpected " + next.describe(), next.start());
         }
         return expr;
     }
@@ -95,18 +90,18 @@ public final class PromQl {
     // --- precedence climbing ---
 
     private static int precedence(Token t) {
-        if (t.kind == Kind.IDENT) {
-            return switch (t.text.toLowerCase(Locale.ROOT)) {
+        if (t.kind() == Kind.IDENT) {
+            return switch (t.text().toLowerCase(Locale.ROOT)) {
                 case "or" -> 1;
                 case "and", "unless" -> 2;
                 case "atan2" -> 5;
                 default -> -1;
             };
         }
-        if (t.kind != Kind.OP) {
+        if (t.kind() != Kind.OP) {
             return -1;
         }
-        return switch (t.text) {
+        return switch (t.text()) {
             case "==", "!=", "<=", "<", ">=", ">" -> 3;
             case "+", "-" -> 4;
             case "*", "/", "%" -> 5;
@@ -124,12 +119,12 @@ public final class PromQl {
                 return lhs;
             }
             next();
-            String name = op.kind == Kind.IDENT ? op.text.toLowerCase(Locale.ROOT) : op.text;
+            String name = op.kind() == Kind.IDENT ? op.text().toLowerCase(Locale.ROOT) : op.text();
             boolean comparison = prec == 3;
             boolean returnBool = false;
             if (isKeyword(peek(), "bool")) {
                 if (!comparison) {
-                    throw new PromQlException("bool modifier can only be used on comparison operators", peek().start);
+                    throw new PromQlException("bool modifier can only be used on comparison operators", peek().start());
                 }
                 next();
                 returnBool = true;
@@ -138,10 +133,10 @@ public final class PromQl {
             // ^ is right-associative; every other operator left-associative.
             Expr rhs = expression(name.equals("^") ? prec : prec + 1);
             if (Set.of("and", "or", "unless").contains(name) && (isScalar(lhs) || isScalar(rhs))) {
-                throw new PromQlException("set operator \"" + name + "\" not allowed in binary scalar expression", op.start);
+                throw new PromQlException("set operator \"" + name + "\" not allowed in binary scalar expression", op.start());
             }
             if (comparison && isScalar(lhs) && isScalar(rhs) && !returnBool) {
-                throw new PromQlException("comparisons between scalars must use BOOL modifier", op.start);
+                throw new PromQlException("comparisons between scalars must use BOOL modifier", op.start());
             }
             lhs = new Binary(name, lhs, rhs, returnBool, matching);
         }
@@ -151,15 +146,15 @@ public final class PromQl {
         if (!isKeyword(peek(), "on") && !isKeyword(peek(), "ignoring")) {
             return null;
         }
-        boolean on = next().text.equalsIgnoreCase("on");
+        boolean on = next().text().equalsIgnoreCase("on");
         List<String> labels = labelList();
         String cardinality = "";
         List<String> include = List.of();
         if (isKeyword(peek(), "group_left") || isKeyword(peek(), "group_right")) {
             if (Set.of("and", "or", "unless").contains(op)) {
-                throw new PromQlException("no grouping allowed for \"" + op + "\" operation", peek().start);
+                throw new PromQlException("no grouping allowed for \"" + op + "\" operation", peek().start());
             }
-            cardinality = next().text.toLowerCase(Locale.ROOT);
+            cardinality = next().text().toLowerCase(Locale.ROOT);
             if (peek().is(Kind.OP, "(")) {
                 include = labelList();
             }
@@ -173,7 +168,7 @@ public final class PromQl {
             next();
             // Unary minus binds less tightly than ^: -2^2 is -(2^2).
             Expr operand = expression(6);
-            if (t.text.equals("+")) {
+            if (t.text().equals("+")) {
                 return operand;
             }
             if (operand instanceof NumberLiteral n) {
@@ -195,14 +190,14 @@ public final class PromQl {
                 long range = duration("range");
                 if (peek().is(Kind.OP, ":")) {
                     next();
-                    long step = peek().kind == Kind.DURATION ? duration("step") : 0;
+                    long step = peek().kind() == Kind.DURATION ? duration("step") : 0;
                     expect("]");
                     expr = new Subquery(expr, range, step, 0, "");
                     parenthesised = false;
                 } else {
                     expect("]");
                     if (parenthesised || !(expr instanceof VectorSelector vs) || vs.offsetMillis() != 0 || !vs.at().isEmpty()) {
-                        throw new PromQlException("ranges only allowed for vector selectors", t.start);
+                        throw new PromQlException("ranges only allowed for vector selectors", t.start());
                     }
                     expr = new MatrixSelector(expr, range);
                 }
@@ -216,7 +211,7 @@ public final class PromQl {
                 long offset = duration("offset") * (negative ? -1 : 1);
                 if (parenthesised) {
                     throw new PromQlException("offset modifier must be preceded by an instant vector selector or range vector selector or a "
-                            + "subquery", t.start);
+                            + "subquery", t.start());
                 }
                 expr = withOffset(expr, offset, t);
             } else if (t.is(Kind.OP, "@")) {
@@ -224,7 +219,7 @@ public final class PromQl {
                 String atValue = atModifier();
                 if (parenthesised) {
                     throw new PromQlException("@ modifier must be preceded by an instant vector selector or range vector selector or a subquery",
-                            t.start);
+                            t.start());
                 }
                 expr = withAt(expr, atValue, t);
             } else {
@@ -235,18 +230,18 @@ public final class PromQl {
 
     private String atModifier() throws PromQlException {
         Token t = next();
-        if (t.kind == Kind.IDENT && (t.text.equals("start") || t.text.equals("end"))) {
+        if (t.kind() == Kind.IDENT && (t.text().equals("start") || t.text().equals("end"))) {
             expect("(");
             expect(")");
-            return t.text + "()";
+            return t.text() + "()";
         }
         boolean negative = false;
         if (t.is(Kind.OP, "-")) {
             negative = true;
             t = next();
         }
-        if (t.kind != Kind.NUMBER) {
-            throw new PromQlException("unexpected " + t.describe() + " in @, expected timestamp", t.start);
+        if (t.kind() != Kind.NUMBER) {
+            throw new PromQlException("unexpected " + t.describe() + " in @, expected timestamp", t.start());
         }
         double value = number(t) * (negative ? -1 : 1);
         return Double.toString(value);
@@ -263,7 +258,7 @@ public final class PromQl {
             return new Subquery(sq.expr(), sq.rangeMillis(), sq.stepMillis(), offset, sq.at());
         }
         throw new PromQlException("offset modifier must be preceded by an instant vector selector or range vector selector or a subquery",
-                t.start);
+                t.start());
     }
 
     private static Expr withAt(Expr expr, String at, Token t) throws PromQlException {
@@ -276,44 +271,44 @@ public final class PromQl {
         if (expr instanceof Subquery sq && sq.at().isEmpty()) {
             return new Subquery(sq.expr(), sq.rangeMillis(), sq.stepMillis(), sq.offsetMillis(), at);
         }
-        throw new PromQlException("@ modifier must be preceded by an instant vector selector or range vector selector or a subquery", t.start);
+        throw new PromQlException("@ modifier must be preceded by an instant vector selector or range vector selector or a subquery", t.start());
     }
 
     private Expr primary() throws PromQlException {
         Token t = next();
-        switch (t.kind) {
+        switch (t.kind()) {
             case NUMBER:
                 return new NumberLiteral(number(t));
             case STRING:
-                return new StringLiteral(t.value);
+                return new StringLiteral(t.value());
             case OP:
-                if (t.text.equals("(")) {
+                if (t.text().equals("(")) {
                     Expr inner = expression(0);
                     if (!peek().is(Kind.OP, ")")) {
-                        throw new PromQlException(peek().kind == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + peek().describe()
-                                + ", expected \")\"", peek().start);
+                        throw new PromQlException(peek().kind() == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + peek().describe()
+                                + ", expected \")\"", peek().start());
                     }
                     next();
                     lastParenthesised = true;
                     return inner;
                 }
-                if (t.text.equals("{")) {
+                if (t.text().equals("{")) {
                     return selector("", t);
                 }
-                throw new PromQlException("unexpected " + t.describe(), t.start);
+                throw new PromQlException("unexpected " + t.describe(), t.start());
             case IDENT:
                 return identifier(t);
             case DURATION:
-                throw new PromQlException("unexpected duration \"" + t.text + "\"", t.start);
+                throw new PromQlException("unexpected duration \"" + t.text() + "\"", t.start());
             case EOF:
             default:
-                throw new PromQlException("unexpected end of input", t.start);
+                throw new PromQlException("unexpected end of input", t.start());
         }
     }
 
     private Expr identifier(Token t) throws PromQlException {
-        String lower = t.text.toLowerCase(Locale.ROOT);
-        if (AGGREGATIONS.contains(lower) && (peek().is(Kind.OP, "(") || isKeyword(peek(), "by") || isKeyword(peek(), "without"))) {
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        if (PromQlFunctions.AGGREGATIONS.contains(lower) && (peek().is(Kind.OP, "(") || isKeyword(peek(), "by") || isKeyword(peek(), "without"))) {
             return aggregate(lower, t);
         }
         if (peek().is(Kind.OP, "(")) {
@@ -323,9 +318,9 @@ public final class PromQl {
             return new NumberLiteral(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN);
         }
         if (peek().is(Kind.OP, "{")) {
-            return selector(t.text, next());
+            return selector(t.text(), next());
         }
-        return new VectorSelector(t.text, List.of(), 0, "");
+        return new VectorSelector(t.text(), List.of(), 0, "");
     }
 
     private Expr aggregate(String op, Token t) throws PromQlException {
@@ -333,7 +328,7 @@ public final class PromQl {
         boolean without = false;
         boolean groupingSeen = false;
         if (isKeyword(peek(), "by") || isKeyword(peek(), "without")) {
-            without = next().text.equalsIgnoreCase("without");
+            without = next().text().equalsIgnoreCase("without");
             grouping = labelList();
             groupingSeen = true;
         }
@@ -347,22 +342,22 @@ public final class PromQl {
         }
         expect(")");
         if (!groupingSeen && (isKeyword(peek(), "by") || isKeyword(peek(), "without"))) {
-            without = next().text.equalsIgnoreCase("without");
+            without = next().text().equalsIgnoreCase("without");
             grouping = labelList();
         }
-        if (PARAMETERISED.contains(op) && param == null) {
-            throw new PromQlException("wrong number of arguments for aggregate expression provided, expected 2, got 1", t.start);
+        if (PromQlFunctions.PARAMETERISED.contains(op) && param == null) {
+            throw new PromQlException("wrong number of arguments for aggregate expression provided, expected 2, got 1", t.start());
         }
-        if (!PARAMETERISED.contains(op) && param != null) {
-            throw new PromQlException("wrong number of arguments for aggregate expression provided, expected 1, got 2", t.start);
+        if (!PromQlFunctions.PARAMETERISED.contains(op) && param != null) {
+            throw new PromQlException("wrong number of arguments for aggregate expression provided, expected 1, got 2", t.start());
         }
         return new Aggregate(op, param, body, sorted(grouping), without);
     }
 
     private Expr call(Token t) throws PromQlException {
-        int[] arity = FUNCTIONS.get(t.text);
+        int[] arity = PromQlFunctions.ARITY.get(t.text());
         if (arity == null) {
-            throw new PromQlException("unknown function with name \"" + t.text + "\"", t.start);
+            throw new PromQlException("unknown function with name \"" + t.text() + "\"", t.start());
         }
         expect("(");
         List<Expr> args = new ArrayList<>();
@@ -374,49 +369,49 @@ public final class PromQl {
             }
         }
         if (!peek().is(Kind.OP, ")")) {
-            throw new PromQlException(peek().kind == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + peek().describe()
-                    + " in call to function \"" + t.text + "\"", peek().start);
+            throw new PromQlException(peek().kind() == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + peek().describe()
+                    + " in call to function \"" + t.text() + "\"", peek().start());
         }
         next();
         if (args.size() < arity[0] || (arity[1] >= 0 && args.size() > arity[1])) {
             String expected = arity[1] < 0 ? "at least " + arity[0] : arity[0] == arity[1] ? Integer.toString(arity[0])
                     : arity[0] + " to " + arity[1];
-            throw new PromQlException("expected " + expected + " argument(s) in call to \"" + t.text + "\", got " + args.size(), t.start);
+            throw new PromQlException("expected " + expected + " argument(s) in call to \"" + t.text() + "\", got " + args.size(), t.start());
         }
-        return new Call(t.text, args);
+        return new Call(t.text(), args);
     }
 
     private Expr selector(String name, Token open) throws PromQlException {
         List<LabelMatcher> matchers = new ArrayList<>();
         while (!peek().is(Kind.OP, "}")) {
             Token label = next();
-            if (label.kind != Kind.IDENT && label.kind != Kind.STRING) {
-                throw new PromQlException(label.kind == Kind.EOF ? "unexpected end of input inside braces" : "unexpected " + label.describe()
-                        + " in label matching, expected identifier or \"}\"", label.start);
+            if (label.kind() != Kind.IDENT && label.kind() != Kind.STRING) {
+                throw new PromQlException(label.kind() == Kind.EOF ? "unexpected end of input inside braces" : "unexpected " + label.describe()
+                        + " in label matching, expected identifier or \"}\"", label.start());
             }
-            String labelName = label.kind == Kind.STRING ? label.value : label.text;
+            String labelName = label.kind() == Kind.STRING ? label.value() : label.text();
             Token op = next();
-            if (op.kind != Kind.OP || !Set.of("=", "!=", "=~", "!~").contains(op.text)) {
+            if (op.kind() != Kind.OP || !Set.of("=", "!=", "=~", "!~").contains(op.text())) {
                 throw new PromQlException("unexpected " + op.describe() + " in label matching, expected one of \"=\", \"!=\", \"=~\" or \"!~\"",
-                        op.start);
+                        op.start());
             }
             Token value = next();
-            if (value.kind != Kind.STRING) {
-                throw new PromQlException("unexpected " + value.describe() + " in label matching, expected string", value.start);
+            if (value.kind() != Kind.STRING) {
+                throw new PromQlException("unexpected " + value.describe() + " in label matching, expected string", value.start());
             }
-            if (op.text.endsWith("~")) {
+            if (op.text().endsWith("~")) {
                 try {
-                    io.promdeck.app.alertmanager.GoRegex.compile(value.value, true);
+                    io.promdeck.app.alertmanager.GoRegex.compile(value.value(), true);
                 } catch (io.promdeck.app.alertmanager.MatcherSyntaxException e) {
-                    throw new PromQlException("invalid regular expression in label matcher: " + e.getMessage(), value.start);
+                    throw new PromQlException("invalid regular expression in label matcher: " + e.getMessage(), value.start());
                 }
             }
-            matchers.add(new LabelMatcher(labelName, op.text, value.value));
+            matchers.add(new LabelMatcher(labelName, op.text(), value.value()));
             if (peek().is(Kind.OP, ",")) {
                 next();
             } else if (!peek().is(Kind.OP, "}")) {
-                throw new PromQlException(peek().kind == Kind.EOF ? "unexpected end of input inside braces" : "unexpected " + peek().describe()
-                        + " in label matching, expected \",\" or \"}\"", peek().start);
+                throw new PromQlException(peek().kind() == Kind.EOF ? "unexpected end of input inside braces" : "unexpected " + peek().describe()
+                        + " in label matching, expected \",\" or \"}\"", peek().start());
             }
         }
         next();
@@ -430,7 +425,7 @@ public final class PromQl {
             }
         }
         if (metric.isEmpty() && rest.stream().allMatch(m -> matchesEmpty(m))) {
-            throw new PromQlException("vector selector must contain at least one non-empty matcher", open.start);
+            throw new PromQlException("vector selector must contain at least one non-empty matcher", open.start());
         }
         rest.sort(Comparator.comparing(LabelMatcher::name).thenComparing(LabelMatcher::op).thenComparing(LabelMatcher::value));
         return new VectorSelector(metric, rest, 0, "");
@@ -450,14 +445,14 @@ public final class PromQl {
         List<String> labels = new ArrayList<>();
         while (!peek().is(Kind.OP, ")")) {
             Token label = next();
-            if ((label.kind != Kind.IDENT || !LABEL_NAME.matcher(label.text).matches()) && label.kind != Kind.STRING) {
-                throw new PromQlException("unexpected " + label.describe() + " in grouping opts, expected label", label.start);
+            if ((label.kind() != Kind.IDENT || !LABEL_NAME.matcher(label.text()).matches()) && label.kind() != Kind.STRING) {
+                throw new PromQlException("unexpected " + label.describe() + " in grouping opts, expected label", label.start());
             }
-            labels.add(label.kind == Kind.STRING ? label.value : label.text);
+            labels.add(label.kind() == Kind.STRING ? label.value() : label.text());
             if (peek().is(Kind.OP, ",")) {
                 next();
             } else if (!peek().is(Kind.OP, ")")) {
-                throw new PromQlException("unexpected " + peek().describe() + " in grouping opts, expected \",\" or \")\"", peek().start);
+                throw new PromQlException("unexpected " + peek().describe() + " in grouping opts, expected \",\" or \")\"", peek().start());
             }
         }
         next();
@@ -466,28 +461,28 @@ public final class PromQl {
 
     private long duration(String what) throws PromQlException {
         Token t = next();
-        if (t.kind != Kind.DURATION) {
-            throw new PromQlException("unexpected " + t.describe() + " in " + what + ", expected duration", t.start);
+        if (t.kind() != Kind.DURATION) {
+            throw new PromQlException("unexpected " + t.describe() + " in " + what + ", expected duration", t.start());
         }
-        long millis = durationMillis(t.text);
+        long millis = durationMillis(t.text());
         if (millis < 0) {
-            throw new PromQlException("bad duration \"" + t.text + "\"", t.start);
+            throw new PromQlException("bad duration \"" + t.text() + "\"", t.start());
         }
         if (millis == 0 && !what.equals("offset")) {
-            throw new PromQlException("duration must be greater than 0", t.start);
+            throw new PromQlException("duration must be greater than 0", t.start());
         }
         return millis;
     }
 
     private static double number(Token t) throws PromQlException {
-        String s = t.text.toLowerCase(Locale.ROOT);
+        String s = t.text().toLowerCase(Locale.ROOT);
         try {
             if (s.startsWith("0x")) {
                 return Long.parseLong(s.substring(2), 16);
             }
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new PromQlException("bad number \"" + t.text + "\"", t.start);
+            throw new PromQlException("bad number \"" + t.text() + "\"", t.start());
         }
     }
 
@@ -504,7 +499,7 @@ public final class PromQl {
     }
 
     private static boolean isKeyword(Token t, String keyword) {
-        return t.kind == Kind.IDENT && t.text.equalsIgnoreCase(keyword);
+        return t.kind() == Kind.IDENT && t.text().equalsIgnoreCase(keyword);
     }
 
     private Token peek() {
@@ -513,7 +508,7 @@ public final class PromQl {
 
     private Token next() {
         Token t = tokens.get(at);
-        if (t.kind != Kind.EOF) {
+        if (t.kind() != Kind.EOF) {
             at++;
         }
         return t;
@@ -522,256 +517,8 @@ public final class PromQl {
     private void expect(String op) throws PromQlException {
         Token t = next();
         if (!t.is(Kind.OP, op)) {
-            throw new PromQlException(t.kind == Kind.EOF ? (op.equals(")") ? "unclosed left parenthesis" : "unexpected end of input, expected \""
-                    + op + "\"") : "unexpected " + t.describe() + ", expected \"" + op + "\"", t.start);
-        }
-    }
-
-    private static Map<String, int[]> functions() {
-        Map<String, int[]> f = new java.util.HashMap<>();
-        for (String one : List.of("abs", "absent", "absent_over_time", "ceil", "changes", "delta", "deriv", "exp", "floor", "idelta", "increase",
-                "irate", "ln", "log10", "log2", "rate", "resets", "scalar", "sgn", "sort", "sort_desc", "sqrt", "timestamp", "vector",
-                "avg_over_time", "min_over_time", "max_over_time", "sum_over_time", "count_over_time", "stddev_over_time", "stdvar_over_time",
-                "last_over_time", "present_over_time", "mad_over_time", "acos", "acosh", "asin", "asinh", "atan", "atanh", "cos", "cosh", "sin",
-                "sinh", "tan", "tanh", "deg", "rad", "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev",
-                "histogram_stdvar")) {
-            f.put(one, new int[] {1, 1});
-        }
-        for (String optional : List.of("day_of_month", "day_of_week", "day_of_year", "days_in_month", "hour", "minute", "month", "year")) {
-            f.put(optional, new int[] {0, 1});
-        }
-        f.put("time", new int[] {0, 0});
-        f.put("pi", new int[] {0, 0});
-        f.put("round", new int[] {1, 2});
-        f.put("clamp", new int[] {3, 3});
-        f.put("clamp_max", new int[] {2, 2});
-        f.put("clamp_min", new int[] {2, 2});
-        f.put("histogram_quantile", new int[] {2, 2});
-        f.put("histogram_fraction", new int[] {3, 3});
-        f.put("holt_winters", new int[] {3, 3});
-        f.put("double_exponential_smoothing", new int[] {3, 3});
-        f.put("predict_linear", new int[] {2, 2});
-        f.put("quantile_over_time", new int[] {2, 2});
-        f.put("label_replace", new int[] {5, 5});
-        f.put("label_join", new int[] {3, -1});
-        f.put("sort_by_label", new int[] {1, -1});
-        f.put("sort_by_label_desc", new int[] {1, -1});
-        f.put("info", new int[] {1, 2});
-        return Map.copyOf(f);
-    }
-
-    enum Kind {
-        NUMBER, STRING, DURATION, IDENT, OP, EOF
-    }
-
-    /** One token: its kind, its text as written, a string's decoded value, where it starts. */
-    record Token(Kind kind, String text, String value, int start) {
-        boolean is(Kind k, String t) {
-            return kind == k && text.equals(t);
-        }
-
-        String describe() {
-            return switch (kind) {
-                case EOF -> "end of input";
-                case STRING -> "string " + text;
-                case NUMBER -> "number \"" + text + "\"";
-                case DURATION -> "duration \"" + text + "\"";
-                case IDENT -> "identifier \"" + text + "\"";
-                case OP -> "character \"" + text + "\"";
-            };
-        }
-    }
-
-    /** Splits an expression into tokens; an unterminated string or a stray character is an error at its position. */
-    static final class Lexer {
-        private final String s;
-        private int i;
-
-        Lexer(String s) {
-            this.s = s;
-        }
-
-        List<Token> tokens() throws PromQlException {
-            List<Token> out = new ArrayList<>();
-            while (true) {
-                skipSpace();
-                if (i >= s.length()) {
-                    out.add(new Token(Kind.EOF, "", "", i));
-                    return out;
-                }
-                out.add(token());
-            }
-        }
-
-        private void skipSpace() {
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (c == '#') {
-                    while (i < s.length() && s.charAt(i) != '\n') {
-                        i++;
-                    }
-                } else {
-                    return;
-                }
-            }
-        }
-
-        private Token token() throws PromQlException {
-            int start = i;
-            char c = s.charAt(i);
-            if (c == '"' || c == '\'' || c == '`') {
-                return string(c);
-            }
-            if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
-                return numberOrDuration();
-            }
-            // In "[30m:1m]" and "[30m:]" the colon separates range and step; elsewhere it may start a metric name.
-            if (c == ':' && (i + 1 >= s.length() || !(Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_'))) {
-                i++;
-                return new Token(Kind.OP, ":", "", start);
-            }
-            if (Character.isLetter(c) || c == '_' || c == ':') {
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == ':')) {
-                    i++;
-                }
-                return new Token(Kind.IDENT, s.substring(start, i), "", start);
-            }
-            for (String op : List.of("==", "!=", "<=", ">=", "=~", "!~")) {
-                if (s.startsWith(op, i)) {
-                    i += 2;
-                    return new Token(Kind.OP, op, "", start);
-                }
-            }
-            if ("+-*/%^<>=(){}[],:@".indexOf(c) >= 0) {
-                i++;
-                return new Token(Kind.OP, String.valueOf(c), "", start);
-            }
-            throw new PromQlException("unexpected character: '" + c + "'", start);
-        }
-
-        private Token numberOrDuration() {
-            int start = i;
-            if (s.startsWith("0x", i) || s.startsWith("0X", i)) {
-                i += 2;
-                while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0) {
-                    i++;
-                }
-                return new Token(Kind.NUMBER, s.substring(start, i), "", start);
-            }
-            // A duration: digits and units, repeated ("1h30m").
-            int j = i;
-            boolean duration = false;
-            while (j < s.length() && Character.isDigit(s.charAt(j))) {
-                int k = j;
-                while (k < s.length() && Character.isDigit(s.charAt(k))) {
-                    k++;
-                }
-                int unit = unitLength(k);
-                if (unit == 0) {
-                    break;
-                }
-                duration = true;
-                j = k + unit;
-            }
-            if (duration && (j >= s.length() || !Character.isLetterOrDigit(s.charAt(j)))) {
-                i = j;
-                return new Token(Kind.DURATION, s.substring(start, i), "", start);
-            }
-            while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i < s.length() && s.charAt(i) == '.') {
-                i++;
-                while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                    i++;
-                }
-            }
-            if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                int save = i;
-                i++;
-                if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                    i++;
-                }
-                if (i < s.length() && Character.isDigit(s.charAt(i))) {
-                    while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                        i++;
-                    }
-                } else {
-                    i = save;
-                }
-            }
-            return new Token(Kind.NUMBER, s.substring(start, i), "", start);
-        }
-
-        private int unitLength(int k) {
-            if (s.startsWith("ms", k)) {
-                return 2;
-            }
-            if (k < s.length() && "smhdwy".indexOf(s.charAt(k)) >= 0) {
-                return 1;
-            }
-            return 0;
-        }
-
-        /** The character of an escape's {@code digits} digits at {@code from} in {@code radix}. */
-        private char code(int from, int digits, int radix) throws PromQlException {
-            try {
-                return (char) Integer.parseInt(s.substring(from, Math.min(from + digits, s.length())), radix);
-            } catch (NumberFormatException e) {
-                throw new PromQlException("invalid escape sequence", from - 2);
-            }
-        }
-
-        private Token string(char quote) throws PromQlException {
-            int start = i;
-            i++;
-            StringBuilder value = new StringBuilder();
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                if (c == quote) {
-                    i++;
-                    return new Token(Kind.STRING, s.substring(start, i), value.toString(), start);
-                }
-                if (c == '\n' && quote != '`') {
-                    break;
-                }
-                if (c == '\\' && quote != '`' && i + 1 < s.length()) {
-                    char e = s.charAt(i + 1);
-                    i += 2;
-                    switch (e) {
-                        case 'n' -> value.append('\n');
-                        case 't' -> value.append('\t');
-                        case 'r' -> value.append('\r');
-                        case 'a' -> value.append('\u0007');
-                        case 'b' -> value.append('\b');
-                        case 'f' -> value.append('\f');
-                        case 'v' -> value.append('\u000b');
-                        case '\\', '"', '\'' -> value.append(e);
-                        case 'x' -> {
-                            value.append(code(i, 2, 16));
-                            i += 2;
-                        }
-                        case 'u' -> {
-                            value.append(code(i, 4, 16));
-                            i += 4;
-                        }
-                        default -> {
-                            if (e >= '0' && e <= '7') {
-                                value.append(code(i - 1, 3, 8));
-                                i += 2;
-                            } else {
-                                throw new PromQlException("unknown escape sequence \\" + e, i - 2);
-                            }
-                        }
-                    }
-                    continue;
-                }
-                value.append(c);
-                i++;
-            }
-            throw new PromQlException("unterminated quoted string " + quote, start);
+            throw new PromQlException(t.kind() == Kind.EOF ? (op.equals(")") ? "unclosed left parenthesis" : "unexpected end of input, expected \""
+                    + op + "\"") : "unexpected " + t.describe() + ", expected \"" + op + "\"", t.start());
         }
     }
 }
