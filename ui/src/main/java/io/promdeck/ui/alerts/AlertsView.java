@@ -187,7 +187,7 @@ public final class AlertsView {
         groupsTitle.setTooltip(Tables.tooltip("The arrow (or Space) collapses a group; a double-click (or Enter) filters to it"));
         groupsTitle.getStyleClass().add("section-title");
         javafx.scene.control.ComboBox<String> groupBy = new javafx.scene.control.ComboBox<>(
-                javafx.collections.FXCollections.observableArrayList(AlertsViewModel.GROUP_CHOICES));
+                javafx.collections.FXCollections.observableArrayList(AlertGroups.CHOICES));
         groupBy.setId("alerts-group-by");
         groupBy.setEditable(true);
         groupBy.setMaxWidth(Double.MAX_VALUE);

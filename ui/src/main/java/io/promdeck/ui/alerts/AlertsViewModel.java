@@ -50,7 +50,7 @@ public final class AlertsViewModel {
     private final IntegerProperty shown = new SimpleIntegerProperty();
     private final StringProperty counts = new SimpleStringProperty("");
     private final ObservableList<String> groups = FXCollections.observableArrayList();
-    private final StringProperty groupBy = new SimpleStringProperty(DEFAULT_GROUP_BY);
+    private final StringProperty groupBy = new SimpleStringProperty(AlertGroups.DEFAULT_GROUP_BY);
     /** The matchers behind each group's line, to filter to it. */
     private final java.util.Map<String, java.util.Map<String, String>> groupMatchers = new java.util.HashMap<>();
     /** Label names and their values among the alerts, for the filter's completion (read off the FX thread). */
@@ -239,47 +239,16 @@ public final class AlertsViewModel {
             list(filtered);
             return;
         }
-        List<String> labels = groupLabels(groupBy.get());
-        // One pass, counting by the group's values (a value or a list of them); the lines are made once per group.
-        java.util.Map<Object, long[]> byValues = new java.util.HashMap<>();
-        long active = 0;
-        long suppressed = 0;
-        long inhibited = 0;
-        for (AlertRow row : filtered) {
-            Object key = labels.size() == 1 ? groupValue(row, labels.get(0)) : groupKey(row, labels);
-            long[] count = byValues.get(key);
-            if (count == null) {
-                byValues.put(key, count = new long[1]);
-            }
-            count[0]++;
-            switch (row.state()) {
-                case "active" -> active++;
-                case "suppressed" -> suppressed++;
-                case "inhibited" -> inhibited++;
-                default -> { }
-            }
-        }
-        java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
-        java.util.Map<String, java.util.Map<String, String>> matchers = new java.util.HashMap<>();
-        byValues.forEach((key, count) -> {
-            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-            List<?> list = key instanceof List<?> l ? l : List.of(key);
-            for (int i = 0; i < labels.size(); i++) {
-                values.put(labels.get(i), (String) list.get(i));
-            }
-            String line = groupLine(values);
-            byGroup.merge(line, count[0], Long::sum);
-            matchers.putIfAbsent(line, values);
-        });
-        List<String> nextGroups = byGroup.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        List<String> labels = AlertGroups.labels(groupBy.get());
+        AlertGroups.Counted counted = AlertGroups.count(filtered, labels);
         groupMatchers.clear();
-        matchers.forEach((line, values) -> groupMatchers.put(line + " (" + byGroup.get(line) + ")", values));
-        if (!nextGroups.equals(groups)) {
-            groups.setAll(nextGroups);
+        groupMatchers.putAll(counted.matchers());
+        if (!counted.groups().equals(groups)) {
+            groups.setAll(counted.groups());
         }
-        collapsed.retainAll(byGroup.keySet());
+        collapsed.retainAll(counted.lines());
         List<AlertRow> expanded = collapsed.isEmpty() ? filtered
-                : filtered.stream().filter(r -> !collapsed.contains(groupLine(groupValues(r, labels)))).toList();
+                : filtered.stream().filter(r -> !collapsed.contains(AlertGroups.line(AlertGroups.values(r, labels)))).toList();
         list(expanded);
         long hidden = filtered.size() - expanded.size();
         // An empty table says why: nothing firing, nothing matching the filter, or everything in collapsed groups.
@@ -291,8 +260,8 @@ public final class AlertsViewModel {
             placeholder.set("All " + filtered.size() + " matching alert" + (filtered.size() == 1 ? " is" : "s are")
                     + " in collapsed groups: expand a group to list them.");
         }
-        counts.set(filtered.size() + " of " + all.size() + " alerts · " + active + " active · " + suppressed + " suppressed · "
-                + inhibited + " inhibited" + (hidden > 0 ? " · " + hidden + " in collapsed groups" : "")
+        counts.set(filtered.size() + " of " + all.size() + " alerts · " + counted.active() + " active · " + counted.suppressed()
+                + " suppressed · " + counted.inhibited() + " inhibited" + (hidden > 0 ? " · " + hidden + " in collapsed groups" : "")
                 + (current.kind() == Coverage.Kind.COMPLETE ? "" : " — " + current.sentence()));
     }
 
@@ -303,35 +272,9 @@ public final class AlertsViewModel {
         }
     }
 
-    private static String groupValue(AlertRow row, String label) {
-        return RECEIVER.equals(label) ? row.receivers() : row.labelMap().getOrDefault(label, "");
-    }
-
-    private static List<String> groupKey(AlertRow row, List<String> labels) {
-        String[] values = new String[labels.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = groupValue(row, labels.get(i));
-        }
-        return List.of(values);
-    }
-
-    private static java.util.Map<String, String> groupValues(AlertRow row, List<String> labels) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String label : labels) {
-            values.put(label, RECEIVER.equals(label) ? row.receivers() : row.labelMap().getOrDefault(label, ""));
-        }
-        return values;
-    }
-
-    /** A group's line without its count: "DiskFull (12)" is "DiskFull". */
-    private static String lineOf(String group) {
-        int count = group.lastIndexOf(" (");
-        return count < 0 ? group : group.substring(0, count);
-    }
-
     /** Collapses an expanded group (its alerts leave the table, its count stays), or expands a collapsed one. */
     public void toggleCollapsed(String group) {
-        String line = lineOf(group);
+        String line = AlertGroups.lineOf(group);
         if (!collapsed.remove(line)) {
             collapsed.add(line);
         }
@@ -339,14 +282,14 @@ public final class AlertsViewModel {
     }
 
     public boolean isCollapsed(String group) {
-        return collapsed.contains(lineOf(group));
+        return collapsed.contains(AlertGroups.lineOf(group));
     }
 
     /** Collapses every group (true) or expands them all (false). */
     public void collapseAll(boolean collapse) {
         collapsed.clear();
         if (collapse) {
-            groups.forEach(g -> collapsed.add(lineOf(g)));
+            groups.forEach(g -> collapsed.add(AlertGroups.lineOf(g)));
         }
         updateCounts();
         // The list cells show the arrow of each group's new state.
@@ -382,7 +325,7 @@ public final class AlertsViewModel {
         if (values == null) {
             return;
         }
-        List<Matcher> matchers = values.entrySet().stream().filter(e -> !RECEIVER.equals(e.getKey()))
+        List<Matcher> matchers = values.entrySet().stream().filter(e -> !AlertGroups.RECEIVER.equals(e.getKey()))
                 .map(e -> Matcher.equal(e.getKey(), e.getValue())).toList();
         filter.set(matchers.isEmpty() ? "" : Matchers.print(matchers));
     }
@@ -390,23 +333,6 @@ public final class AlertsViewModel {
     /** What the groups are made of: label names, comma-separated ("alertname", "severity, namespace", "receiver"). */
     public StringProperty groupByProperty() {
         return groupBy;
-    }
-
-    /** The label names Karma offers to group by, first. */
-    public static final List<String> GROUP_CHOICES = List.of("alertname", "severity", "namespace", "cluster", "receiver", "severity, namespace");
-    static final String DEFAULT_GROUP_BY = "alertname";
-    /** Not a label: the receivers Alertmanager routed the alert to. */
-    static final String RECEIVER = "receiver";
-
-    static List<String> groupLabels(String text) {
-        List<String> labels = java.util.Arrays.stream((text == null ? "" : text).split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
-        return labels.isEmpty() ? List.of(DEFAULT_GROUP_BY) : labels;
-    }
-
-    /** "DiskFull" for one label, "critical · monitoring" for several; a missing value shows as "label=—". */
-    static String groupLine(java.util.Map<String, String> values) {
-        List<String> parts = values.entrySet().stream().map(e -> e.getValue().isEmpty() ? e.getKey() + "=—" : e.getValue()).toList();
-        return String.join(" · ", parts);
     }
 
     /** A label chip clicked: the filter keeps what it has and also requires {@code label="value"}. */
@@ -431,38 +357,7 @@ public final class AlertsViewModel {
      * as the whole filter text (what the completion field puts in). Safe off the FX thread.
      */
     public List<String> suggestions(String typed) {
-        return suggestions(typed, labelValues);
-    }
-
-    /** {@link #suggestions(String)} over given label values. Pure. */
-    static List<String> suggestions(String typed, java.util.Map<String, List<String>> values) {
-        String text = typed == null ? "" : typed;
-        int cut = Math.max(text.lastIndexOf(','), text.lastIndexOf('{')) + 1;
-        String head = text.substring(0, cut);
-        String token = text.substring(cut).stripLeading();
-        String spacing = cut > 0 && text.charAt(cut - 1) == ',' ? " " : "";
-        List<String> out = new java.util.ArrayList<>();
-        int op = token.indexOf('=');
-        if (token.isEmpty()) {
-            // Nothing typed yet: no popup over the field.
-            return List.of();
-        }
-        if (op < 0) {
-            for (String name : values.keySet()) {
-                if (name.startsWith(token) && !name.equals(token)) {
-                    out.add(head + spacing + name + "=");
-                }
-            }
-        } else {
-            String name = token.substring(0, op).replace("!", "");
-            String valuePrefix = token.substring(op + 1).replace("~", "").replace("\"", "");
-            for (String value : values.getOrDefault(name, List.of())) {
-                if (value.startsWith(valuePrefix)) {
-                    out.add(head + spacing + name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-                }
-            }
-        }
-        return out.size() > 20 ? out.subList(0, 20) : out;
+        return FilterSuggestions.of(typed, labelValues);
     }
 
     public ReadOnlyStringProperty countsProperty() {

@@ -22,22 +22,22 @@ class AlertsGroupingTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("severity", "critical");
         values.put("namespace", "");
-        assertThat(AlertsViewModel.groupLine(values)).isEqualTo("critical · namespace=—");
-        assertThat(AlertsViewModel.groupLine(Map.of("alertname", "DiskFull"))).isEqualTo("DiskFull");
-        assertThat(AlertsViewModel.groupLabels("severity, namespace  receiver")).containsExactly("severity", "namespace", "receiver");
-        assertThat(AlertsViewModel.groupLabels(" ")).containsExactly("alertname");
+        assertThat(AlertGroups.line(values)).isEqualTo("critical · namespace=—");
+        assertThat(AlertGroups.line(Map.of("alertname", "DiskFull"))).isEqualTo("DiskFull");
+        assertThat(AlertGroups.labels("severity, namespace  receiver")).containsExactly("severity", "namespace", "receiver");
+        assertThat(AlertGroups.labels(" ")).containsExactly("alertname");
     }
 
     @Test
     void completionOffersLabelNamesThenTheirValuesAsTheWholeFilterText() {
-        assertThat(AlertsViewModel.suggestions("sev", VALUES)).containsExactly("severity=");
-        assertThat(AlertsViewModel.suggestions("severity=\"cr", VALUES)).containsExactly("severity=\"critical\"");
-        assertThat(AlertsViewModel.suggestions("{severity=\"critical\", alertname=\"Disk", VALUES))
+        assertThat(FilterSuggestions.of("sev", VALUES)).containsExactly("severity=");
+        assertThat(FilterSuggestions.of("severity=\"cr", VALUES)).containsExactly("severity=\"critical\"");
+        assertThat(FilterSuggestions.of("{severity=\"critical\", alertname=\"Disk", VALUES))
                 .containsExactly("{severity=\"critical\", alertname=\"DiskFull\"", "{severity=\"critical\", alertname=\"DiskSlow\"");
-        assertThat(AlertsViewModel.suggestions("severity=\"critical\",n", VALUES)).containsExactly("severity=\"critical\", namespace=");
-        assertThat(AlertsViewModel.suggestions("summary_quote=", VALUES)).containsExactly("summary_quote=\"say \\\"hi\\\"\"");
-        assertThat(AlertsViewModel.suggestions("nosuchlabel=", VALUES)).isEmpty();
-        assertThat(AlertsViewModel.suggestions("", VALUES)).as("no popup over an empty field").isEmpty();
-        assertThat(AlertsViewModel.suggestions("{severity=\"critical\", ", VALUES)).isEmpty();
+        assertThat(FilterSuggestions.of("severity=\"critical\",n", VALUES)).containsExactly("severity=\"critical\", namespace=");
+        assertThat(FilterSuggestions.of("summary_quote=", VALUES)).containsExactly("summary_quote=\"say \\\"hi\\\"\"");
+        assertThat(FilterSuggestions.of("nosuchlabel=", VALUES)).isEmpty();
+        assertThat(FilterSuggestions.of("", VALUES)).as("no popup over an empty field").isEmpty();
+        assertThat(FilterSuggestions.of("{severity=\"critical\", ", VALUES)).isEmpty();
     }
 }
