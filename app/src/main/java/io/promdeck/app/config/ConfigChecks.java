@@ -2,9 +2,6 @@ package io.promdeck.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.promdeck.app.alertmanager.MatcherSyntaxException;
-import io.promdeck.app.alertmanager.Matchers;
-import io.promdeck.app.alertmanager.RouteTree;
 import io.promdeck.app.config.ConfigProblem.Severity;
 import io.promdeck.app.input.YamlDocument;
 import io.promdeck.app.install.CheckResult;
@@ -29,12 +26,10 @@ import java.util.regex.Pattern;
 public final class ConfigChecks {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     static final Set<String> PROMETHEUS_TOP = Set.of("global", "alerting", "rule_files", "scrape_configs", "remote_write", "remote_read",
             "storage", "tracing", "scrape_config_files", "runtime", "otlp");
-    static final Set<String> ALERTMANAGER_TOP = Set.of("global", "route", "receivers", "inhibit_rules", "templates", "mute_time_intervals",
-            "time_intervals", "tracing");
 
     private final ToolChecks tools;
 
@@ -66,8 +61,8 @@ public final class ConfigChecks {
         switch (kind) {
             case PROMETHEUS -> prometheus(tree, document, before, replicaLabel, problems);
             case RULES -> rules(tree, document, problems);
-            case ALERTMANAGER -> alertmanager(tree, document, problems);
-            case ALERTMANAGER_CONFIG -> alertmanagerConfig(tree, document, problems);
+            case ALERTMANAGER -> AlertmanagerChecks.alertmanager(tree, document, problems);
+            case ALERTMANAGER_CONFIG -> AlertmanagerChecks.alertmanagerConfig(tree, document, problems);
             case PROMETHEUS_SPEC -> prometheusSpec(tree, document, before, problems);
         }
         if (problems.stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
@@ -244,56 +239,7 @@ public final class ConfigChecks {
         });
     }
 
-    // --- Alertmanager -------------------------------------------------------------------------------------------
-
-    private static void alertmanager(JsonNode tree, YamlDocument doc, List<ConfigProblem> problems) {
-        unknownKeys(tree, ALERTMANAGER_TOP, doc, problems, "Alertmanager");
-        Set<String> receivers = new HashSet<>();
-        JsonNode list = tree.path("receivers");
-        for (int i = 0; i < list.size(); i++) {
-            String name = list.get(i).path("name").asText("");
-            if (name.isEmpty()) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i), "a receiver needs a name", "structure"));
-            } else if (!receivers.add(name)) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i, "name"), "the receiver '" + name + "' is defined twice",
-                        "structure"));
-            }
-        }
-        try {
-            RouteTree routes = RouteTree.of(tree);
-            for (String used : new java.util.LinkedHashSet<>(routes.receivers())) {
-                if (!receivers.contains(used)) {
-                    int line = doc.lineOfValue(used);
-                    problems.add(new ConfigProblem(Severity.ERROR, line, "the route names the receiver '" + used + "', which is not defined",
-                            "structure"));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("route"), e.getMessage(), "structure"));
-        }
-        for (String key : List.of("group_wait", "group_interval", "repeat_interval")) {
-            duration(tree.path("route").path(key), doc, problems, "route", key);
-        }
-        JsonNode inhibit = tree.path("inhibit_rules");
-        for (int i = 0; i < inhibit.size(); i++) {
-            for (String side : List.of("source_matchers", "target_matchers")) {
-                JsonNode matchers = inhibit.get(i).path(side);
-                for (int m = 0; m < matchers.size(); m++) {
-                    try {
-                        Matchers.parseOne(matchers.get(m).asText());
-                    } catch (MatcherSyntaxException e) {
-                        problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("inhibit_rules", i, side, m), side + ": '"
-                                + matchers.get(m).asText() + "': " + e.getMessage(), "structure"));
-                    }
-                }
-            }
-        }
-    }
-
     // --- prometheus-operator resources ---------------------------------------------------------------------------
-
-    static final Set<String> ALERTMANAGER_CONFIG_TOP = Set.of("route", "receivers", "inhibitRules", "muteTimeIntervals", "timeIntervals");
-    private static final Set<String> MATCH_TYPES = Set.of("=", "!=", "=~", "!~");
 
     /** The configuration the operator generates from a resource's spec ({@code fileName} is "namespace/name"). */
     private static String generated(String fileName, String text, boolean alertmanager) {
@@ -307,79 +253,6 @@ public final class ConfigChecks {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static void alertmanagerConfig(JsonNode tree, YamlDocument doc, List<ConfigProblem> problems) {
-        unknownKeys(tree, ALERTMANAGER_CONFIG_TOP, doc, problems, "an AlertmanagerConfig's spec");
-        Set<String> receivers = new HashSet<>();
-        JsonNode list = tree.path("receivers");
-        for (int i = 0; i < list.size(); i++) {
-            String name = list.get(i).path("name").asText("");
-            if (name.isEmpty()) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i), "a receiver needs a name", "structure"));
-            } else if (!receivers.add(name)) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("receivers", i, "name"), "the receiver '" + name + "' is defined twice",
-                        "structure"));
-            }
-        }
-        JsonNode route = tree.path("route");
-        if (route.isObject()) {
-            if (route.path("receiver").asText("").isEmpty()) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt("route"), "the top route needs a receiver (the operator refuses the "
-                        + "resource without one)", "structure"));
-            }
-            route(route, receivers, doc, problems, new Object[] {"route"});
-        }
-        JsonNode inhibit = tree.path("inhibitRules");
-        for (int i = 0; i < inhibit.size(); i++) {
-            for (String side : List.of("sourceMatch", "targetMatch")) {
-                matchers(inhibit.get(i).path(side), doc, problems, "inhibitRules", i, side);
-            }
-        }
-    }
-
-    private static void route(JsonNode route, Set<String> receivers, YamlDocument doc, List<ConfigProblem> problems, Object[] path) {
-        String receiver = route.path("receiver").asText("");
-        if (!receiver.isEmpty() && !receivers.contains(receiver)) {
-            problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(append(path, "receiver")), "the route names the receiver '" + receiver
-                    + "', which is not among this resource's receivers", "structure"));
-        }
-        for (String key : List.of("groupWait", "groupInterval", "repeatInterval")) {
-            duration(route.path(key), doc, problems, append(path, key));
-        }
-        matchers(route.path("matchers"), doc, problems, append(path, "matchers"));
-        JsonNode children = route.path("routes");
-        for (int i = 0; i < children.size(); i++) {
-            route(children.get(i), receivers, doc, problems, append(append(path, "routes"), i));
-        }
-    }
-
-    /** Matchers as the CRD has them: {@code {name, value, matchType}}, each checked as Alertmanager would parse it. */
-    private static void matchers(JsonNode matchers, YamlDocument doc, List<ConfigProblem> problems, Object... path) {
-        for (int m = 0; m < matchers.size(); m++) {
-            JsonNode matcher = matchers.get(m);
-            Object[] at = append(path, m);
-            String name = matcher.path("name").asText("");
-            String type = matcher.path("matchType").asText("=");
-            if (!LABEL_NAME.matcher(name).matches()) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(at), "matcher: '" + name + "' is not a valid label name", "structure"));
-            } else if (!MATCH_TYPES.contains(type)) {
-                problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(append(at, "matchType")), "matcher " + name + ": matchType '" + type
-                        + "' is not one of =, !=, =~, !~", "structure"));
-            } else {
-                try {
-                    Matchers.parseOne(io.promdeck.app.operator.OperatorConversions.matcher(matcher));
-                } catch (MatcherSyntaxException e) {
-                    problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(at), "matcher " + name + ": " + e.getMessage(), "structure"));
-                }
-            }
-        }
-    }
-
-    private static Object[] append(Object[] path, Object next) {
-        Object[] out = java.util.Arrays.copyOf(path, path.length + 1);
-        out[path.length] = next;
-        return out;
     }
 
     /** A Prometheus resource's spec: the fields the console understands checked; losing HA against what it replaces flagged. */
@@ -433,7 +306,7 @@ public final class ConfigChecks {
 
     // --- shared -------------------------------------------------------------------------------------------------
 
-    private static void unknownKeys(JsonNode tree, Set<String> known, YamlDocument doc, List<ConfigProblem> problems, String what) {
+    static void unknownKeys(JsonNode tree, Set<String> known, YamlDocument doc, List<ConfigProblem> problems, String what) {
         Iterator<String> names = tree.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -444,7 +317,7 @@ public final class ConfigChecks {
         }
     }
 
-    private static void duration(JsonNode value, YamlDocument doc, List<ConfigProblem> problems, Object... path) {
+    static void duration(JsonNode value, YamlDocument doc, List<ConfigProblem> problems, Object... path) {
         if (value.isMissingNode() || value.isNull()) {
             return;
         }
