@@ -132,7 +132,10 @@ class OverviewPictureTest {
         THANOS.answer("/api/v1/stores", Reply.json(Json.mapper().writeValueAsString(stores)));
         THANOS.answer("/api/v1/status/flags", Reply.json("{\"status\":\"success\",\"data\":{\"query.replica-label\":\"replica\"}}"));
         open(profile("lab-thanos", true));
-        Await.until(WAIT, "the Thanos findings", () -> headline().contains("warning"), this::headline);
+        // The first diagnosis may come before the replicas' first answers ("1 failure, 1 warning"): wait for the one
+        // made from every answer, where nothing fails.
+        Await.until(WAIT, "the Thanos findings with every replica answering",
+                () -> headline().contains("warning") && findings().stream().noneMatch(f -> f.verdict() == Verdict.FAIL), this::headline);
         assertThat(findings()).filteredOn(f -> f.verdict() == Verdict.FAIL).isEmpty();
         assertThat(findings()).anySatisfy(f -> {
             assertThat(f.id()).isEqualTo("thanos.compactor");
