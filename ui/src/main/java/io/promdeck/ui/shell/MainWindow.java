@@ -3,8 +3,6 @@ package io.promdeck.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.promdeck.app.cluster.KubeContext;
-import io.promdeck.app.live.Snapshot;
-import io.promdeck.app.live.StackState;
 import io.promdeck.ui.sandbox.DrillsView;
 import io.promdeck.ui.sandbox.DrillsViewModel;
 import io.promdeck.ui.sandbox.LocalStackModel;
@@ -13,7 +11,6 @@ import io.promdeck.ui.sandbox.NotificationsViewModel;
 import io.promdeck.ui.alerts.AlertsView;
 import io.promdeck.ui.alerts.AlertsViewModel;
 import io.promdeck.ui.common.DialogService;
-import io.promdeck.ui.common.Formats;
 import io.promdeck.ui.common.Labels;
 import io.promdeck.ui.connect.ConnectView;
 import io.promdeck.ui.install.WizardModel;
@@ -35,8 +32,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -59,7 +54,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -78,7 +72,6 @@ public final class MainWindow {
     private final java.util.Set<String> localPanels = new java.util.HashSet<>();
     private final ToggleGroup navigation = new ToggleGroup();
     private final SessionModel session;
-    private final Label status = new Label("Not connected");
     private final WebUiModel webUis;
     /** Whether the Operator panel is offered (the session's stack is run by prometheus-operator). */
     private javafx.beans.value.ObservableBooleanValue operatorPanel;
@@ -145,7 +138,7 @@ public final class MainWindow {
         root.setTop(topBar());
         root.setLeft(navigation());
         root.setCenter(center);
-        root.setBottom(statusBar());
+        root.setBottom(new StatusBar(session, clock, webUis).root());
         // A new session opens on the Overview when the operator is still on the Connect panel; one who went on to
         // another panel while it connected stays there.
         session.sessionProperty().addListener((obs, old, now) -> {
@@ -154,11 +147,6 @@ public final class MainWindow {
             }
         });
         show("Connect");
-        session.stateProperty().addListener((obs, old, now) -> updateStatus());
-        session.sessionProperty().addListener((obs, old, now) -> updateStatus());
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateStatus()));
-        tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
     }
 
     private Node topBar() {
@@ -217,7 +205,7 @@ public final class MainWindow {
         theme.selectedProperty().addListener((obs, old, on) -> applyTheme(on));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, contextPicker, namespace, connect, health, spacer, webUiMenu(), refresh, theme);
+        HBox bar = new HBox(10, title, contextPicker, namespace, connect, health, spacer, WebUiMenu.create(session, webUis), refresh, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         bar.setPadding(new Insets(8, 12, 8, 12));
@@ -303,76 +291,6 @@ public final class MainWindow {
         navigation.getToggles().stream().filter(t -> panel.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true));
     }
 
-    /** The components' web UIs, each opened in the browser through a port-forward the console keeps until closed. */
-    private javafx.scene.control.MenuButton webUiMenu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Open in browser", new FontIcon(Feather.EXTERNAL_LINK));
-        menu.setId("open-in-browser");
-        menu.setTooltip(new javafx.scene.control.Tooltip("Open Prometheus, Alertmanager, Thanos Query or Grafana in your browser "
-                + "(through a port-forward on 127.0.0.1 for a cluster)"));
-        menu.disableProperty().bind(session.sessionProperty().isNull());
-        menu.setOnShowing(e -> {
-            menu.getItems().clear();
-            for (Map.Entry<io.promdeck.app.cluster.Component, String> entry : webUis.available()) {
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(entry.getKey().title() + " — " + entry.getValue());
-                item.setId("open-" + entry.getValue());
-                item.setOnAction(a -> webUis.open(entry.getKey(), entry.getValue()));
-                menu.getItems().add(item);
-            }
-            if (menu.getItems().isEmpty()) {
-                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No component with a web UI was found");
-                none.setDisable(true);
-                menu.getItems().add(none);
-            }
-            javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close the port-forwards (" + webUis.forwardsProperty().get() + ")");
-            close.setId("close-forwards");
-            close.setDisable(webUis.forwardsProperty().get() == 0);
-            close.setOnAction(a -> webUis.closeAll());
-            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), close);
-        });
-        return menu;
-    }
-
-    /**
-     * The status bar: the freshness of each kind of data on the left, what the console keeps open on the right. A plain
-     * box (ControlsFX's StatusBar brought its own skin and stylesheet into the first frame for two labels).
-     */
-    private Node statusBar() {
-        status.setId("status-bar");
-        Label forwards = new Label();
-        forwards.setId("web-ui-status");
-        forwards.textProperty().bind(webUis.statusProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, gap, forwards);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(3, 8, 3, 8));
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    private void updateStatus() {
-        StackState state = session.stateProperty().get();
-        if (state == null) {
-            status.setText(session.sessionProperty().get() == null ? "Not connected" : "Waiting for the first answers…");
-            return;
-        }
-        status.setText(statusLine(state, clock.instant()));
-    }
-
-    /** When each kind of data was last read, and whether it is partial, old or unknown. */
-    static String statusLine(StackState state, java.time.Instant now) {
-        String line = "Prometheus " + brief("Prometheus", "replicas", state.replicas(), state.expectedReplicas(), now)
-                + " · Alertmanager " + brief("Alertmanager", "peers", state.peers(), state.expectedPeers(), now)
-                + " · Alerts " + io.promdeck.ui.common.FreshnessText.brief(state.alertCoverage(now), now)
-                + " · Silences " + io.promdeck.ui.common.FreshnessText.brief(state.silenceCoverage(now), now);
-        return state.stores().isEmpty() ? line : line + " · Thanos " + brief("Thanos", "queries", state.stores(), state.stores().size(), now);
-    }
-
-    private static String brief(String what, String endpoints, Map<String, ? extends Snapshot<?>> snapshots, int expected,
-            java.time.Instant now) {
-        return io.promdeck.ui.common.FreshnessText.brief(io.promdeck.app.live.Coverage.of(what, endpoints, snapshots, expected, now), now);
-    }
-
     private void openSilence(String matchers) {
         new SilenceDialog(window(), silences.form(matchers, null)).show();
     }
@@ -402,12 +320,12 @@ public final class MainWindow {
                 focusPanel();
             });
         }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> ShortcutsDialog.show(window()));
         // "?" opens the list too, unless the operator is typing it into a field.
         scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)
                     && !(scene.getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?>)) {
-                showShortcuts();
+                ShortcutsDialog.show(window());
                 e.consume();
             }
         });
@@ -434,28 +352,6 @@ public final class MainWindow {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /** The shortcut list, in a dialog that looks like the window. */
-    void showShortcuts() {
-        javafx.scene.control.TableView<Shortcuts.Shortcut> table = new javafx.scene.control.TableView<>(
-                javafx.collections.FXCollections.observableArrayList(Shortcuts.all()));
-        table.setId("shortcuts-table");
-        table.getColumns().add(io.promdeck.ui.common.Tables.text("Keys", Shortcuts.Shortcut::keys));
-        table.getColumns().add(io.promdeck.ui.common.Tables.text("Where", Shortcuts.Shortcut::where));
-        table.getColumns().add(io.promdeck.ui.common.Tables.text("Does", Shortcuts.Shortcut::does));
-        table.getColumns().get(0).setPrefWidth(170);
-        table.getColumns().get(1).setPrefWidth(120);
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefSize(760, 520);
-        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
-        dialog.setTitle("Keyboard shortcuts");
-        dialog.setHeaderText(null);
-        dialog.getDialogPane().setContent(table);
-        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        dialog.getDialogPane().setId("shortcuts");
-        io.promdeck.ui.common.Dialogs.own(dialog, window());
-        dialog.show();
     }
 
     public void applyTheme(boolean darkTheme) {
