@@ -202,16 +202,7 @@ final class OperatorRead {
     }
 
     private List<GenericKubernetesResource> listEverywhere(String apiVersion, String kind) {
-        try {
-            List<GenericKubernetesResource> items = client.genericKubernetesResources(context(apiVersion, kind)).inAnyNamespace().list().getItems();
-            served++;
-            return items;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return List.of();
-            }
-            throw e;
-        }
+        return list(apiVersion, kind, null);
     }
 
     private static io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext context(String apiVersion, String kind) {
@@ -221,10 +212,11 @@ final class OperatorRead {
                 .build();
     }
 
-    /** The namespace's resources of a kind; none when the kind's CRD is not installed (404). */
+    /** The namespace's resources of a kind (every namespace's for null); none when the kind's CRD is not installed (404). */
     private List<GenericKubernetesResource> list(String apiVersion, String kind, String namespace) {
+        var resources = client.genericKubernetesResources(context(apiVersion, kind));
         try {
-            List<GenericKubernetesResource> items = client.genericKubernetesResources(context(apiVersion, kind)).inNamespace(namespace).list().getItems();
+            List<GenericKubernetesResource> items = (namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace)).list().getItems();
             served++;
             return items;
         } catch (KubernetesClientException e) {
