@@ -13,7 +13,6 @@ public final class ParameterCheck {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUANTITY = Pattern.compile("([0-9]+(\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?");
-    private static final Pattern DURATION = Pattern.compile("(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?");
     private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9]+([._/:@-][A-Za-z0-9_.-]+)*");
@@ -161,23 +160,9 @@ public final class ParameterCheck {
         return List.copyOf(problems);
     }
 
-    /** Parses a Prometheus duration (1y2w3d4h5m6s7ms), or returns empty when it is not one. */
+    /** Parses a Prometheus duration (1y2w3d4h5m6s7ms) longer than zero, or returns empty when it is not one. */
     public static java.util.Optional<Duration> parseDuration(String text) {
-        if (text == null || text.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
-            return java.util.Optional.empty();
-        }
-        long[] factors = {365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1};
-        long millis = 0;
-        for (int i = 0; i < factors.length; i++) {
-            String group = m.group(2 + i * 2);
-            if (group != null) {
-                millis += Long.parseLong(group) * factors[i];
-            }
-        }
+        long millis = io.promdeck.app.promql.PromQl.durationMillis(text);
         return millis > 0 ? java.util.Optional.of(Duration.ofMillis(millis)) : java.util.Optional.empty();
     }
 

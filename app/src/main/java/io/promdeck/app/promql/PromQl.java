@@ -77,12 +77,16 @@ public final class PromQl {
         long[] unit = {365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000, 60_000, 1000, 1};
         long total = 0;
         boolean any = false;
-        for (int i = 0; i < unit.length; i++) {
-            String g = m.group(i + 1);
-            if (g != null) {
-                any = true;
-                total += Long.parseLong(g) * unit[i];
+        try {
+            for (int i = 0; i < unit.length; i++) {
+                String g = m.group(i + 1);
+                if (g != null) {
+                    any = true;
+                    total = Math.addExact(total, Math.multiplyExact(Long.parseLong(g), unit[i]));
+                }
             }
+        } catch (NumberFormatException | ArithmeticException e) {
+            return -1; // more milliseconds than a long holds: not a duration Prometheus accepts either
         }
         return any ? total : -1;
     }
