@@ -6,6 +6,7 @@ import io.promdeck.app.config.ConfigProblem.Severity;
 import io.promdeck.app.input.YamlDocument;
 import io.promdeck.app.install.CheckResult;
 import io.promdeck.app.install.ToolChecks;
+import io.promdeck.app.promql.PromDuration;
 import io.promdeck.app.promql.PromQl;
 import io.promdeck.app.promql.PromQlException;
 import java.io.IOException;
@@ -322,7 +323,7 @@ public final class ConfigChecks {
             return;
         }
         String text = value.asText();
-        if (PromQl.durationMillis(text) < 0) {
+        if (PromDuration.millis(text) < 0) {
             problems.add(new ConfigProblem(Severity.ERROR, doc.lineAt(path), "'" + text + "' is not a duration such as 30s, 5m or 1h", "structure"));
         }
     }

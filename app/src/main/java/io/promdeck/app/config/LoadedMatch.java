@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.promdeck.app.prometheus.RuleGroup;
+import io.promdeck.app.promql.PromDuration;
 import io.promdeck.app.promql.PromQl;
 import io.promdeck.app.promql.PromQlException;
 import java.io.IOException;
@@ -191,7 +192,7 @@ public final class LoadedMatch {
     /** A scalar as compared: durations in milliseconds, numbers as numbers, the rest as text. */
     private static JsonNode scalar(JsonNode node) {
         String text = node.asText();
-        long millis = PromQl.durationMillis(text);
+        long millis = PromDuration.millis(text);
         if (millis >= 0 && !text.chars().allMatch(Character::isDigit)) {
             return NODES.numberNode(millis);
         }
@@ -278,7 +279,7 @@ public final class LoadedMatch {
                 JsonNode rule = rules.get(r);
                 boolean alerting = rule.has("alert");
                 String ruleName = alerting ? rule.path("alert").asText() : rule.path("record").asText();
-                ra.add(ruleTree(alerting, ruleName, rule.path("expr").asText(), alerting ? PromQl.durationMillis(rule.path("for").asText("0s"))
+                ra.add(ruleTree(alerting, ruleName, rule.path("expr").asText(), alerting ? PromDuration.millis(rule.path("for").asText("0s"))
                         : 0, strings(rule.path("labels")), alerting ? strings(rule.path("annotations")) : Map.of()));
                 RuleGroup.Rule loadedRule = r < there.rules().size() ? there.rules().get(r) : null;
                 if (loadedRule == null) {

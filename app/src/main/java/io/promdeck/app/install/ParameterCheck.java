@@ -162,7 +162,7 @@ public final class ParameterCheck {
 
     /** Parses a Prometheus duration (1y2w3d4h5m6s7ms) longer than zero, or returns empty when it is not one. */
     public static java.util.Optional<Duration> parseDuration(String text) {
-        long millis = io.promdeck.app.promql.PromQl.durationMillis(text);
+        long millis = io.promdeck.app.promql.PromDuration.millis(text);
         return millis > 0 ? java.util.Optional.of(Duration.ofMillis(millis)) : java.util.Optional.empty();
     }
 

@@ -3,7 +3,6 @@ package io.promdeck.app.promql;
 import io.promdeck.app.promql.Expr.Aggregate;
 import io.promdeck.app.promql.Expr.Binary;
 import io.promdeck.app.promql.Expr.Call;
-import io.promdeck.app.promql.Expr.LabelMatcher;
 import io.promdeck.app.promql.Expr.MatrixSelector;
 import io.promdeck.app.promql.Expr.NumberLiteral;
 import io.promdeck.app.promql.Expr.StringLiteral;
@@ -13,12 +12,9 @@ import io.promdeck.app.promql.Expr.VectorMatching;
 import io.promdeck.app.promql.Expr.VectorSelector;
 import io.promdeck.app.promql.Token.Kind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A PromQL parser after Prometheus' grammar (2.x, with the functions of 3.x accepted): for checking rule expressions
@@ -28,18 +24,12 @@ import java.util.regex.Pattern;
  */
 public final class PromQl {
 
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-
-    private final String text;
-    private final List<Token> tokens;
-    private int at;
+    private final TokenCursor tokens;
     /** The primary just parsed was in parentheses (postfix reads and clears it). */
     private boolean lastParenthesised;
 
-    private PromQl(String text, List<Token> tokens) {
-        this.text = text;
-        this.tokens = tokens;
+    private PromQl(List<Token> tokens) {
+        this.tokens = new TokenCursor(tokens);
     }
 
     /** Parses one expression; the exception names what is wrong and where. */
@@ -47,9 +37,9 @@ public final class PromQl {
         if (expression == null || expression.isBlank()) {
             throw new PromQlException("no expression found in input", 0);
         }
-        PromQl parser = new PromQl(expression, new Lexer(expression).tokens());
+        PromQl parser = new PromQl(new Lexer(expression).tokens());
         Expr expr = parser.expression(0);
-        Token next = parser.peek();
+        Token next = parser.tokens.peek();
         if (next.kind() != Kind.EOF) {
             throw new PromQlException("unexpected " + next.describe(), next.start());
         }
@@ -63,32 +53,6 @@ public final class PromQl {
         } catch (PromQlException e) {
             return a.strip().equals(b.strip());
         }
-    }
-
-    /** A Prometheus duration ("1h30m", "5m", "90s") in milliseconds; -1 when it is not one. */
-    public static long durationMillis(String text) {
-        if (text == null || text.isEmpty()) {
-            return -1;
-        }
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
-            return -1;
-        }
-        long[] unit = {365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000, 60_000, 1000, 1};
-        long total = 0;
-        boolean any = false;
-        try {
-            for (int i = 0; i < unit.length; i++) {
-                String g = m.group(i + 1);
-                if (g != null) {
-                    any = true;
-                    total = Math.addExact(total, Math.multiplyExact(Long.parseLong(g), unit[i]));
-                }
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            return -1; // more milliseconds than a long holds: not a duration Prometheus accepts either
-        }
-        return any ? total : -1;
     }
 
     // --- precedence climbing ---
@@ -117,20 +81,20 @@ public final class PromQl {
     private Expr expression(int minPrecedence) throws PromQlException {
         Expr lhs = unary();
         while (true) {
-            Token op = peek();
+            Token op = tokens.peek();
             int prec = precedence(op);
             if (prec < 0 || prec < minPrecedence) {
                 return lhs;
             }
-            next();
+            tokens.next();
             String name = op.kind() == Kind.IDENT ? op.text().toLowerCase(Locale.ROOT) : op.text();
             boolean comparison = prec == 3;
             boolean returnBool = false;
-            if (isKeyword(peek(), "bool")) {
+            if (TokenCursor.isKeyword(tokens.peek(), "bool")) {
                 if (!comparison) {
-                    throw new PromQlException("bool modifier can only be used on comparison operators", peek().start());
+                    throw new PromQlException("bool modifier can only be used on comparison operators", tokens.peek().start());
                 }
-                next();
+                tokens.next();
                 returnBool = true;
             }
             VectorMatching matching = matching(name);
@@ -147,29 +111,29 @@ public final class PromQl {
     }
 
     private VectorMatching matching(String op) throws PromQlException {
-        if (!isKeyword(peek(), "on") && !isKeyword(peek(), "ignoring")) {
+        if (!TokenCursor.isKeyword(tokens.peek(), "on") && !TokenCursor.isKeyword(tokens.peek(), "ignoring")) {
             return null;
         }
-        boolean on = next().text().equalsIgnoreCase("on");
-        List<String> labels = labelList();
+        boolean on = tokens.next().text().equalsIgnoreCase("on");
+        List<String> labels = LabelMatching.labelList(tokens);
         String cardinality = "";
         List<String> include = List.of();
-        if (isKeyword(peek(), "group_left") || isKeyword(peek(), "group_right")) {
+        if (TokenCursor.isKeyword(tokens.peek(), "group_left") || TokenCursor.isKeyword(tokens.peek(), "group_right")) {
             if (Set.of("and", "or", "unless").contains(op)) {
-                throw new PromQlException("no grouping allowed for \"" + op + "\" operation", peek().start());
+                throw new PromQlException("no grouping allowed for \"" + op + "\" operation", tokens.peek().start());
             }
-            cardinality = next().text().toLowerCase(Locale.ROOT);
-            if (peek().is(Kind.OP, "(")) {
-                include = labelList();
+            cardinality = tokens.next().text().toLowerCase(Locale.ROOT);
+            if (tokens.peek().is(Kind.OP, "(")) {
+                include = LabelMatching.labelList(tokens);
             }
         }
         return new VectorMatching(on, sorted(labels), cardinality, sorted(include));
     }
 
     private Expr unary() throws PromQlException {
-        Token t = peek();
+        Token t = tokens.peek();
         if (t.is(Kind.OP, "-") || t.is(Kind.OP, "+")) {
-            next();
+            tokens.next();
             // Unary minus binds less tightly than ^: -2^2 is -(2^2).
             Expr operand = expression(6);
             if (t.text().equals("+")) {
@@ -188,28 +152,28 @@ public final class PromQl {
         boolean parenthesised = lastParenthesised;
         lastParenthesised = false;
         while (true) {
-            Token t = peek();
+            Token t = tokens.peek();
             if (t.is(Kind.OP, "[")) {
-                next();
+                tokens.next();
                 long range = duration("range");
-                if (peek().is(Kind.OP, ":")) {
-                    next();
-                    long step = peek().kind() == Kind.DURATION ? duration("step") : 0;
-                    expect("]");
+                if (tokens.peek().is(Kind.OP, ":")) {
+                    tokens.next();
+                    long step = tokens.peek().kind() == Kind.DURATION ? duration("step") : 0;
+                    tokens.expect("]");
                     expr = new Subquery(expr, range, step, 0, "");
                     parenthesised = false;
                 } else {
-                    expect("]");
+                    tokens.expect("]");
                     if (parenthesised || !(expr instanceof VectorSelector vs) || vs.offsetMillis() != 0 || !vs.at().isEmpty()) {
                         throw new PromQlException("ranges only allowed for vector selectors", t.start());
                     }
                     expr = new MatrixSelector(expr, range);
                 }
-            } else if (isKeyword(t, "offset")) {
-                next();
+            } else if (TokenCursor.isKeyword(t, "offset")) {
+                tokens.next();
                 boolean negative = false;
-                if (peek().is(Kind.OP, "-")) {
-                    next();
+                if (tokens.peek().is(Kind.OP, "-")) {
+                    tokens.next();
                     negative = true;
                 }
                 long offset = duration("offset") * (negative ? -1 : 1);
@@ -219,7 +183,7 @@ public final class PromQl {
                 }
                 expr = withOffset(expr, offset, t);
             } else if (t.is(Kind.OP, "@")) {
-                next();
+                tokens.next();
                 String atValue = atModifier();
                 if (parenthesised) {
                     throw new PromQlException("@ modifier must be preceded by an instant vector selector or range vector selector or a subquery",
@@ -233,16 +197,16 @@ public final class PromQl {
     }
 
     private String atModifier() throws PromQlException {
-        Token t = next();
+        Token t = tokens.next();
         if (t.kind() == Kind.IDENT && (t.text().equals("start") || t.text().equals("end"))) {
-            expect("(");
-            expect(")");
+            tokens.expect("(");
+            tokens.expect(")");
             return t.text() + "()";
         }
         boolean negative = false;
         if (t.is(Kind.OP, "-")) {
             negative = true;
-            t = next();
+            t = tokens.next();
         }
         if (t.kind() != Kind.NUMBER) {
             throw new PromQlException("unexpected " + t.describe() + " in @, expected timestamp", t.start());
@@ -279,7 +243,7 @@ public final class PromQl {
     }
 
     private Expr primary() throws PromQlException {
-        Token t = next();
+        Token t = tokens.next();
         switch (t.kind()) {
             case NUMBER:
                 return new NumberLiteral(number(t));
@@ -288,16 +252,16 @@ public final class PromQl {
             case OP:
                 if (t.text().equals("(")) {
                     Expr inner = expression(0);
-                    if (!peek().is(Kind.OP, ")")) {
-                        throw new PromQlException(peek().kind() == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + peek().describe()
-                                + ", expected \")\"", peek().start());
+                    if (!tokens.peek().is(Kind.OP, ")")) {
+                        throw new PromQlException(tokens.peek().kind() == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + tokens.peek().describe()
+                                + ", expected \")\"", tokens.peek().start());
                     }
-                    next();
+                    tokens.next();
                     lastParenthesised = true;
                     return inner;
                 }
                 if (t.text().equals("{")) {
-                    return selector("", t);
+                    return LabelMatching.selector(tokens, "", t);
                 }
                 throw new PromQlException("unexpected " + t.describe(), t.start());
             case IDENT:
@@ -312,17 +276,17 @@ public final class PromQl {
 
     private Expr identifier(Token t) throws PromQlException {
         String lower = t.text().toLowerCase(Locale.ROOT);
-        if (PromQlFunctions.AGGREGATIONS.contains(lower) && (peek().is(Kind.OP, "(") || isKeyword(peek(), "by") || isKeyword(peek(), "without"))) {
+        if (PromQlFunctions.AGGREGATIONS.contains(lower) && (tokens.peek().is(Kind.OP, "(") || TokenCursor.isKeyword(tokens.peek(), "by") || TokenCursor.isKeyword(tokens.peek(), "without"))) {
             return aggregate(lower, t);
         }
-        if (peek().is(Kind.OP, "(")) {
+        if (tokens.peek().is(Kind.OP, "(")) {
             return call(t);
         }
         if (lower.equals("inf") || lower.equals("nan")) {
             return new NumberLiteral(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN);
         }
-        if (peek().is(Kind.OP, "{")) {
-            return selector(t.text(), next());
+        if (tokens.peek().is(Kind.OP, "{")) {
+            return LabelMatching.selector(tokens, t.text(), tokens.next());
         }
         return new VectorSelector(t.text(), List.of(), 0, "");
     }
@@ -331,23 +295,23 @@ public final class PromQl {
         List<String> grouping = List.of();
         boolean without = false;
         boolean groupingSeen = false;
-        if (isKeyword(peek(), "by") || isKeyword(peek(), "without")) {
-            without = next().text().equalsIgnoreCase("without");
-            grouping = labelList();
+        if (TokenCursor.isKeyword(tokens.peek(), "by") || TokenCursor.isKeyword(tokens.peek(), "without")) {
+            without = tokens.next().text().equalsIgnoreCase("without");
+            grouping = LabelMatching.labelList(tokens);
             groupingSeen = true;
         }
-        expect("(");
+        tokens.expect("(");
         Expr param = null;
         Expr body = expression(0);
-        if (peek().is(Kind.OP, ",")) {
-            next();
+        if (tokens.peek().is(Kind.OP, ",")) {
+            tokens.next();
             param = body;
             body = expression(0);
         }
-        expect(")");
-        if (!groupingSeen && (isKeyword(peek(), "by") || isKeyword(peek(), "without"))) {
-            without = next().text().equalsIgnoreCase("without");
-            grouping = labelList();
+        tokens.expect(")");
+        if (!groupingSeen && (TokenCursor.isKeyword(tokens.peek(), "by") || TokenCursor.isKeyword(tokens.peek(), "without"))) {
+            without = tokens.next().text().equalsIgnoreCase("without");
+            grouping = LabelMatching.labelList(tokens);
         }
         if (PromQlFunctions.PARAMETERISED.contains(op) && param == null) {
             throw new PromQlException("wrong number of arguments for aggregate expression provided, expected 2, got 1", t.start());
@@ -363,20 +327,20 @@ public final class PromQl {
         if (arity == null) {
             throw new PromQlException("unknown function with name \"" + t.text() + "\"", t.start());
         }
-        expect("(");
+        tokens.expect("(");
         List<Expr> args = new ArrayList<>();
-        if (!peek().is(Kind.OP, ")")) {
+        if (!tokens.peek().is(Kind.OP, ")")) {
             args.add(expression(0));
-            while (peek().is(Kind.OP, ",")) {
-                next();
+            while (tokens.peek().is(Kind.OP, ",")) {
+                tokens.next();
                 args.add(expression(0));
             }
         }
-        if (!peek().is(Kind.OP, ")")) {
-            throw new PromQlException(peek().kind() == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + peek().describe()
-                    + " in call to function \"" + t.text() + "\"", peek().start());
+        if (!tokens.peek().is(Kind.OP, ")")) {
+            throw new PromQlException(tokens.peek().kind() == Kind.EOF ? "unclosed left parenthesis" : "unexpected " + tokens.peek().describe()
+                    + " in call to function \"" + t.text() + "\"", tokens.peek().start());
         }
-        next();
+        tokens.next();
         if (args.size() < arity[0] || (arity[1] >= 0 && args.size() > arity[1])) {
             String expected = arity[1] < 0 ? "at least " + arity[0] : arity[0] == arity[1] ? Integer.toString(arity[0])
                     : arity[0] + " to " + arity[1];
@@ -385,90 +349,12 @@ public final class PromQl {
         return new Call(t.text(), args);
     }
 
-    private Expr selector(String name, Token open) throws PromQlException {
-        List<LabelMatcher> matchers = new ArrayList<>();
-        while (!peek().is(Kind.OP, "}")) {
-            Token label = next();
-            if (label.kind() != Kind.IDENT && label.kind() != Kind.STRING) {
-                throw new PromQlException(label.kind() == Kind.EOF ? "unexpected end of input inside braces" : "unexpected " + label.describe()
-                        + " in label matching, expected identifier or \"}\"", label.start());
-            }
-            String labelName = label.kind() == Kind.STRING ? label.value() : label.text();
-            Token op = next();
-            if (op.kind() != Kind.OP || !Set.of("=", "!=", "=~", "!~").contains(op.text())) {
-                throw new PromQlException("unexpected " + op.describe() + " in label matching, expected one of \"=\", \"!=\", \"=~\" or \"!~\"",
-                        op.start());
-            }
-            Token value = next();
-            if (value.kind() != Kind.STRING) {
-                throw new PromQlException("unexpected " + value.describe() + " in label matching, expected string", value.start());
-            }
-            if (op.text().endsWith("~")) {
-                try {
-                    io.promdeck.app.alertmanager.GoRegex.compile(value.value(), true);
-                } catch (io.promdeck.app.alertmanager.MatcherSyntaxException e) {
-                    throw new PromQlException("invalid regular expression in label matcher: " + e.getMessage(), value.start());
-                }
-            }
-            matchers.add(new LabelMatcher(labelName, op.text(), value.value()));
-            if (peek().is(Kind.OP, ",")) {
-                next();
-            } else if (!peek().is(Kind.OP, "}")) {
-                throw new PromQlException(peek().kind() == Kind.EOF ? "unexpected end of input inside braces" : "unexpected " + peek().describe()
-                        + " in label matching, expected \",\" or \"}\"", peek().start());
-            }
-        }
-        next();
-        String metric = name;
-        List<LabelMatcher> rest = new ArrayList<>();
-        for (LabelMatcher m : matchers) {
-            if (m.name().equals("__name__") && m.op().equals("=") && metric.isEmpty()) {
-                metric = m.value();
-            } else {
-                rest.add(m);
-            }
-        }
-        if (metric.isEmpty() && rest.stream().allMatch(m -> matchesEmpty(m))) {
-            throw new PromQlException("vector selector must contain at least one non-empty matcher", open.start());
-        }
-        rest.sort(Comparator.comparing(LabelMatcher::name).thenComparing(LabelMatcher::op).thenComparing(LabelMatcher::value));
-        return new VectorSelector(metric, rest, 0, "");
-    }
-
-    private static boolean matchesEmpty(LabelMatcher m) {
-        return switch (m.op()) {
-            case "=" -> m.value().isEmpty();
-            case "!=" -> !m.value().isEmpty();
-            case "=~" -> io.promdeck.app.alertmanager.GoRegex.compile(m.value(), true).matcher("").matches();
-            default -> !io.promdeck.app.alertmanager.GoRegex.compile(m.value(), true).matcher("").matches();
-        };
-    }
-
-    private List<String> labelList() throws PromQlException {
-        expect("(");
-        List<String> labels = new ArrayList<>();
-        while (!peek().is(Kind.OP, ")")) {
-            Token label = next();
-            if ((label.kind() != Kind.IDENT || !LABEL_NAME.matcher(label.text()).matches()) && label.kind() != Kind.STRING) {
-                throw new PromQlException("unexpected " + label.describe() + " in grouping opts, expected label", label.start());
-            }
-            labels.add(label.kind() == Kind.STRING ? label.value() : label.text());
-            if (peek().is(Kind.OP, ",")) {
-                next();
-            } else if (!peek().is(Kind.OP, ")")) {
-                throw new PromQlException("unexpected " + peek().describe() + " in grouping opts, expected \",\" or \")\"", peek().start());
-            }
-        }
-        next();
-        return labels;
-    }
-
     private long duration(String what) throws PromQlException {
-        Token t = next();
+        Token t = tokens.next();
         if (t.kind() != Kind.DURATION) {
             throw new PromQlException("unexpected " + t.describe() + " in " + what + ", expected duration", t.start());
         }
-        long millis = durationMillis(t.text());
+        long millis = PromDuration.millis(t.text());
         if (millis < 0) {
             throw new PromQlException("bad duration \"" + t.text() + "\"", t.start());
         }
@@ -500,29 +386,5 @@ public final class PromQl {
         List<String> copy = new ArrayList<>(labels);
         copy.sort(null);
         return copy;
-    }
-
-    private static boolean isKeyword(Token t, String keyword) {
-        return t.kind() == Kind.IDENT && t.text().equalsIgnoreCase(keyword);
-    }
-
-    private Token peek() {
-        return tokens.get(at);
-    }
-
-    private Token next() {
-        Token t = tokens.get(at);
-        if (t.kind() != Kind.EOF) {
-            at++;
-        }
-        return t;
-    }
-
-    private void expect(String op) throws PromQlException {
-        Token t = next();
-        if (!t.is(Kind.OP, op)) {
-            throw new PromQlException(t.kind() == Kind.EOF ? (op.equals(")") ? "unclosed left parenthesis" : "unexpected end of input, expected \""
-                    + op + "\"") : "unexpected " + t.describe() + ", expected \"" + op + "\"", t.start());
-        }
     }
 }
